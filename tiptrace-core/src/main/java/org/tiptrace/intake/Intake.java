@@ -39,6 +39,16 @@ public final class Intake {
   }
 
   public IntakeResult ingest(AgencyId agency, RawDocument doc, ParseMode mode) {
+    return ingest(agency, doc, mode, Optional.empty());
+  }
+
+  /**
+   * As {@link #ingest(AgencyId, RawDocument, ParseMode)}, stamping a report number on a parsed
+   * report: the hotline API assigns the number at {@code /submit}, and the ESP's {@code report}
+   * document does not carry it.
+   */
+  public IntakeResult ingest(
+      AgencyId agency, RawDocument doc, ParseMode mode, Optional<String> assignedReportId) {
     Sha256 sha = Sha256.of(doc.bytes());
     archive.store(agency, sha, doc.name(), doc.bytes(), doc.receivedAt());
 

@@ -47,6 +47,25 @@ public record Report(
         .toList();
   }
 
+  /** A copy carrying the given report number (the hotline assigns one at {@code /submit}). */
+  public Report withCybertipReportId(String reportId) {
+    return new Report(
+        format,
+        Optional.of(reportId),
+        dateReceived,
+        batchedReport,
+        incidentSummary,
+        internetDetails,
+        lawEnforcement,
+        reporter,
+        reportedUsers,
+        intendedRecipients,
+        victims,
+        files,
+        additionalInfo,
+        unknownElements);
+  }
+
   /** A copy with more files, for {@code fileDetails} that arrive after the report. */
   public Report withFiles(List<ReportedFile> moreFiles) {
     List<ReportedFile> all = new java.util.ArrayList<>(files);
