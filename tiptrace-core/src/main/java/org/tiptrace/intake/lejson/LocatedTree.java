@@ -83,7 +83,13 @@ final class LocatedTree {
     Map<String, Location> locations = new HashMap<>();
     Deque<Frame> stack = new ArrayDeque<>();
     String current = "";
-    try (JsonParser p = factory.createParser(text)) {
+    JsonParser p;
+    try {
+      p = factory.createParser(text);
+    } catch (IOException e) {
+      return new Failed("", null, "cannot read the document: " + e.getMessage());
+    }
+    try {
       JsonToken first = p.nextToken();
       if (first == null) {
         return new Failed("", null, "document is empty");
@@ -145,14 +151,26 @@ final class LocatedTree {
       }
       return new Parsed(root, Map.copyOf(locations));
     } catch (StreamConstraintsException e) {
-      return new Failed(current, location(e.getLocation()), limitReason(e, limits));
+      return new Failed(current, location(where(e, p)), limitReason(e, limits));
     } catch (JsonProcessingException e) {
       return new Failed(
-          current, location(e.getLocation()), "malformed JSON: " + e.getOriginalMessage());
+          current, location(where(e, p)), "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       // Reading from a String cannot fail with I/O; kept as a problem rather than thrown.
       return new Failed(current, null, "cannot read the document: " + e.getMessage());
+    } finally {
+      try {
+        p.close();
+      } catch (IOException e) {
+        // Closing a parser over a String only releases buffers; nothing to report.
+      }
     }
+  }
+
+  /** Limit errors carry no location; the parser's position is where the limit was hit. */
+  private static @Nullable JsonLocation where(JsonProcessingException e, JsonParser p) {
+    JsonLocation l = e.getLocation();
+    return l != null && l.getLineNr() > 0 ? l : p.currentLocation();
   }
 
   private static void attach(Frame parent, JsonNode child) {
