@@ -69,7 +69,16 @@ final class LocatedTree {
     }
   }
 
-  static Result read(String text, IntakeLimits limits) {
+  /** The factory for the last limits used: limits come from configuration and rarely change. */
+  private static volatile @Nullable FactoryFor cached;
+
+  private record FactoryFor(IntakeLimits limits, JsonFactory factory) {}
+
+  private static JsonFactory factory(IntakeLimits limits) {
+    FactoryFor c = cached;
+    if (c != null && c.limits().equals(limits)) {
+      return c.factory();
+    }
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -80,6 +89,12 @@ final class LocatedTree {
                     .maxDocumentLength(limits.maxDocumentBytes())
                     .build())
             .build();
+    cached = new FactoryFor(limits, factory);
+    return factory;
+  }
+
+  static Result read(String text, IntakeLimits limits) {
+    JsonFactory factory = factory(limits);
     Map<String, Location> locations = new HashMap<>();
     Deque<Frame> stack = new ArrayDeque<>();
     String current = "";

@@ -1,6 +1,7 @@
 package org.tiptrace.intake.lejson;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.time.format.DateTimeParseException;
@@ -230,7 +231,9 @@ final class ReportMapping {
     for (Item item : array(o, "emailIncident")) {
       itemObject(item).map(this::emailIncident).ifPresent(out::add);
     }
-    finish(o); // other incident kinds: key names unknown (reference §1, L), kept as unknown
+    // Other incident kinds exist in the XML, but their LE JSON key names are unknown (reference §1,
+    // L): they are unknown keys like any other, named as incident kinds in the message.
+    finish(o, "incident kind");
     return out;
   }
 
@@ -390,12 +393,13 @@ final class ReportMapping {
     if (isAbsent(n)) {
       return OptionalInt.empty();
     }
-    if (n.isTextual() && !n.textValue().strip().matches("[0-9]{1,3}")) {
+    if (n.isTextual() && !n.textValue().strip().matches("[0-9]{1,9}")) {
       other.add(new NameValue(key, n.textValue()));
       return OptionalInt.empty();
     }
     if (n.isTextual()) {
-      return OptionalInt.of(Integer.parseInt(n.textValue().strip()));
+      // Digits as text: the same whole number, checked like one.
+      n = new BigIntegerNode(new BigInteger(n.textValue().strip()));
     }
     return integer(n, o.at(key), 0, 150, "an age");
   }
@@ -821,16 +825,23 @@ final class ReportMapping {
 
   /** Reports every key of {@code o} that no mapping read. */
   private void finish(Obj o) {
+    finish(o, "key");
+  }
+
+  private void finish(Obj o, String what) {
     for (Map.Entry<String, JsonNode> e : o.node.properties()) {
       if (o.read.contains(e.getKey())) {
         continue;
       }
       String ptr = o.at(e.getKey());
       if (mode == ParseMode.STRICT) {
-        error(ptr, "unknown key '" + e.getKey() + "'");
+        error(ptr, "unknown " + what + " '" + e.getKey() + "'");
       } else {
         unknowns.add(new UnknownElement(ptr, e.getValue().toString()));
-        problem(Severity.WARNING, ptr, "unknown key '" + e.getKey() + "' kept as unknown element");
+        problem(
+            Severity.WARNING,
+            ptr,
+            "unknown " + what + " '" + e.getKey() + "' kept as unknown element");
       }
     }
   }

@@ -394,6 +394,24 @@ class LeJsonBadInputTest {
   }
 
   @Test
+  void ageOutOfRangeAlsoWhenWrittenAsText() {
+    String doc = fixtureWith("\"approximateAge\": null", "\"approximateAge\": \"200\"");
+    assertOneError(
+        doc, ParseMode.TOLERANT, PERSON0 + "/approximateAge", "an age must be 0..150", "\"200\"");
+  }
+
+  @Test
+  void unknownIncidentKindIsNamedAsSuch() {
+    String doc = fixtureWith("\"webpageIncident\": [", "\"newsgroupIncident\": [");
+    assertOneError(
+        doc,
+        ParseMode.STRICT,
+        "/reportedInformation/incidentDetails/newsgroupIncident",
+        "unknown incident kind 'newsgroupIncident'",
+        "[\n        {\n          \"sourceInformation\": { \"sourceCaptures\": [\n            { \"captureType\": \"URL\"");
+  }
+
+  @Test
   void fractionalReportIdIsAnError() {
     assertOneError(
         "{ \"reportId\": 12.5 }",
