@@ -1,0 +1,32 @@
+package org.tiptrace.intake.hotline;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.tiptrace.tip.AgencyId;
+
+/**
+ * An ESP account of the hotline API, already authenticated by the app. Every hotline report belongs
+ * to the platform that opened it and to that platform's agency.
+ *
+ * @param username the HTTP Basic user name; also the platform's id
+ * @param agency the agency whose tips this platform's reports become
+ */
+public record Platform(String username, AgencyId agency) {
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
+
+  public Platform {
+    Objects.requireNonNull(agency, "agency");
+    if (!USERNAME.matcher(username).matches()) {
+      throw new IllegalArgumentException(
+          "platform username '"
+              + username
+              + "' must be 1-128 letters, digits, '.', '_', '@' or '-', starting with a letter"
+              + " or digit");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return username + "@" + agency;
+  }
+}
