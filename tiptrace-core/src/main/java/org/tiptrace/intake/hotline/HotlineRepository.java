@@ -15,9 +15,13 @@ import org.tiptrace.tip.TipId;
  *   <li>Every method is atomic and durable when it returns.
  *   <li>Lookups by report id are scoped by platform (user name and agency): another platform's
  *       report is indistinguishable from a missing one.
- *   <li>Every change is a compare-and-set against the {@code expected} report's id, state and
- *       version: it returns false, and changes nothing, when the stored report has moved on; on
- *       success the stored version is {@code expected.version() + 1}.
+ *   <li>State changes ({@link #transition}, {@link #finished}) are a compare-and-set against the
+ *       {@code expected} report's id, state and version: they return false, and change nothing,
+ *       when the stored report has moved on.
+ *   <li>Additions ({@link #addFile}, {@link #putFileInfo}) commute with each other, so they are
+ *       guarded by the stored state being OPEN only; the store serialises them per report (a row
+ *       lock), which makes the file limit exact and the upload order total.
+ *   <li>Every successful change bumps the stored version by one.
  * </ul>
  */
 public interface HotlineRepository {
@@ -36,14 +40,29 @@ public interface HotlineRepository {
   /** The latest fileinfo per file (in upload order of the files). */
   List<FileInfoDocument> fileInfos(HotlineReport report);
 
-  /** Adds a file to an OPEN report and sets its last change to {@code file.uploadedAt()}. */
-  boolean addFile(HotlineReport expected, HotlineFile file);
+  /** What {@link #addFile} did. */
+  enum AddFileResult {
+    ADDED,
+    /** The report is no longer OPEN; nothing was added. */
+    NOT_OPEN,
+    /** The report already holds the most files allowed; nothing was added. */
+    FULL
+  }
 
   /**
-   * Stores (or replaces) the fileinfo of one of the report's files, which must be OPEN, and sets
-   * its last change to {@code info.receivedAt()}.
+   * Adds a file to a report that is still OPEN and holds fewer than {@code maxFiles} files; its
+   * last change becomes {@code file.uploadedAt()} unless that is earlier.
    */
-  boolean putFileInfo(HotlineReport expected, FileInfoDocument info);
+  AddFileResult addFile(HotlineReport report, HotlineFile file, int maxFiles);
+
+  /**
+   * Stores (or replaces) the fileinfo of one of the report's files while the report is OPEN (false,
+   * and nothing stored, otherwise); its last change becomes {@code info.receivedAt()} unless that
+   * is earlier.
+   *
+   * @throws IllegalArgumentException when the file is not one of the report's
+   */
+  boolean putFileInfo(HotlineReport report, FileInfoDocument info);
 
   /**
    * Moves the report to {@code to}. Leaving OPEN sets {@code closedAt}; returning to OPEN (a failed

@@ -64,8 +64,11 @@ import org.tiptrace.tip.TriState;
  *       one 5101, which clients treat as success [1]; finish after retract is 5101, retract (or
  *       upload) after finish is 5102. FINISHING answers like FINISHED except to finish itself,
  *       which resumes the work.
- *   <li><b>Concurrency.</b> Every change is a compare-and-set on the report's version; a lost race
- *       re-reads the report and decides again (at most {@value #ATTEMPTS} times, then 1300).
+ *   <li><b>Concurrency.</b> Uploads and fileinfo commute, so they only need the report to be still
+ *       OPEN when they are written (parallel uploads of one report all succeed). State changes are
+ *       a compare-and-set on the report's version, so an upload that lands between a finish's read
+ *       and its write makes the finish read again and include the file. A lost race re-reads the
+ *       report and decides again (at most {@value #ATTEMPTS} times, then 1300).
  * </ul>
  *
  * <h2>Why finish is crash-safe and idempotent</h2>
@@ -229,22 +232,13 @@ public final class HotlineService {
       if (closed.isPresent()) {
         return closed.get();
       }
-      if (reports.files(report).size() >= config.maxFilesPerReport()) {
-        return ReportResponse.error(
-            ResponseCode.INVALID_REQUEST,
-            "report "
-                + report.id()
-                + " already holds "
-                + config.maxFilesPerReport()
-                + " files, the most allowed (hotline.max-files-per-report)");
-      }
       if (digests == null) {
         digests = Digests.of(bytes);
         // Evidence first: the file row below must never name bytes that are not archived.
         archive.store(
             platform.agency(),
             digests.sha256(),
-            "hotline:report-" + report.id() + "/upload",
+            "hotline:report-" + report.id() + "/upload/" + cleanFileName(fileName),
             bytes,
             now);
       }
@@ -258,14 +252,28 @@ public final class HotlineService {
               digests.sha1(),
               digests.sha256(),
               now);
-      if (reports.addFile(report, file)) {
-        LOG.log(
-            System.Logger.Level.INFO,
-            "hotline report {0}: file {1} uploaded ({2} bytes)",
-            Long.toString(report.id()),
-            file.fileId(),
-            Long.toString(file.size()));
-        return ReportResponse.uploaded(report.id(), file.fileId(), file.md5());
+      switch (reports.addFile(report, file, config.maxFilesPerReport())) {
+        case ADDED -> {
+          LOG.log(
+              System.Logger.Level.INFO,
+              "hotline report {0}: file {1} uploaded ({2} bytes)",
+              Long.toString(report.id()),
+              file.fileId(),
+              Long.toString(file.size()));
+          return ReportResponse.uploaded(report.id(), file.fileId(), file.md5());
+        }
+        case FULL -> {
+          return ReportResponse.error(
+              ResponseCode.INVALID_REQUEST,
+              "report "
+                  + report.id()
+                  + " already holds "
+                  + config.maxFilesPerReport()
+                  + " files, the most allowed (hotline.max-files-per-report)");
+        }
+        case NOT_OPEN -> {
+          // closed meanwhile: read again for the right answer
+        }
       }
     }
     return raced();

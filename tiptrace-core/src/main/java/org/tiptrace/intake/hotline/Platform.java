@@ -12,16 +12,15 @@ import org.tiptrace.tip.AgencyId;
  * @param agency the agency whose tips this platform's reports become
  */
 public record Platform(String username, AgencyId agency) {
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
+  /** What HTTP Basic can carry as a user name: no colon, no control characters. */
+  private static final Pattern USERNAME = Pattern.compile("[^:\\p{Cntrl}\\s][^:\\p{Cntrl}]{0,127}");
 
   public Platform {
     Objects.requireNonNull(agency, "agency");
-    if (!USERNAME.matcher(username).matches()) {
+    if (!USERNAME.matcher(username).matches() || !username.equals(username.strip())) {
       throw new IllegalArgumentException(
-          "platform username '"
-              + username
-              + "' must be 1-128 letters, digits, '.', '_', '@' or '-', starting with a letter"
-              + " or digit");
+          "platform username must be 1-128 characters without ':', control characters or"
+              + " surrounding blanks");
     }
   }
 

@@ -41,6 +41,9 @@ public final class FakeEspReader implements DocumentReader {
   /** When set, every document is rejected: simulates a reader that changed after /submit. */
   public final AtomicBoolean rejectEverything = new AtomicBoolean();
 
+  /** When set, every fileDetails document is rejected. */
+  public final AtomicBoolean rejectFileDetails = new AtomicBoolean();
+
   @Override
   public ParseResult read(String sourceName, byte[] bytes, ParseMode mode, IntakeLimits limits) {
     if (mode != ParseMode.STRICT) {
@@ -83,6 +86,9 @@ public final class FakeEspReader implements DocumentReader {
       return new ParseResult.ReportParsed(report, List.of());
     }
     if (text.contains("<fileDetails")) {
+      if (rejectFileDetails.get()) {
+        return reject(sourceName, "/fileDetails", "rejected by the changed reader");
+      }
       Optional<String> reportId = group(REPORT_ID, text);
       Optional<String> fileId = group(FILE_ID, text);
       if (reportId.isEmpty() || fileId.isEmpty()) {

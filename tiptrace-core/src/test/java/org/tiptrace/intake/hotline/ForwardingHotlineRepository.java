@@ -39,13 +39,13 @@ public class ForwardingHotlineRepository implements HotlineRepository {
   }
 
   @Override
-  public boolean addFile(HotlineReport expected, HotlineFile file) {
-    return delegate.addFile(expected, file);
+  public AddFileResult addFile(HotlineReport report, HotlineFile file, int maxFiles) {
+    return delegate.addFile(report, file, maxFiles);
   }
 
   @Override
-  public boolean putFileInfo(HotlineReport expected, FileInfoDocument info) {
-    return delegate.putFileInfo(expected, info);
+  public boolean putFileInfo(HotlineReport report, FileInfoDocument info) {
+    return delegate.putFileInfo(report, info);
   }
 
   @Override

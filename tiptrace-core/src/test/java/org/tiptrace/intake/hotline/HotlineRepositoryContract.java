@@ -90,18 +90,44 @@ public abstract class HotlineRepositoryContract {
   }
 
   @Test
-  public void addFileIsACompareAndSetThatRecordsTheChange() {
+  public void additionsNeedAnOpenReportNotTheLatestVersion() {
     HotlineReport r = repo.open(ESP, xml("<report/>"), T0);
     Instant t1 = T0.plus(Duration.ofMinutes(5));
     HotlineFile f1 = file(r.id(), t1);
-    assertThat(repo.addFile(r, f1)).isTrue();
-    assertThat(repo.addFile(r, file(r.id(), t1))).as("stale version").isFalse();
+    assertThat(repo.addFile(r, f1, 10)).isEqualTo(HotlineRepository.AddFileResult.ADDED);
+    HotlineFile f2 = file(r.id(), t1.minusSeconds(60));
+    assertThat(repo.addFile(r, f2, 10))
+        .as("an older snapshot of an OPEN report: uploads commute")
+        .isEqualTo(HotlineRepository.AddFileResult.ADDED);
     HotlineReport after = repo.find(ESP, r.id()).orElseThrow();
-    assertThat(after.version()).isEqualTo(1);
-    assertThat(after.lastChangeAt()).isEqualTo(t1);
-    HotlineFile f2 = file(r.id(), t1.plusSeconds(1));
-    assertThat(repo.addFile(after, f2)).isTrue();
+    assertThat(after.version()).isEqualTo(2);
+    assertThat(after.lastChangeAt()).as("never moves backwards").isEqualTo(t1);
+    assertThat(after.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
     assertThat(repo.files(after)).containsExactly(f1, f2);
+  }
+
+  @Test
+  public void aLateAdditionMovesTheDeadline() {
+    HotlineReport r = repo.open(ESP, xml("<report/>"), T0);
+    Instant late = T0.plus(Duration.ofMinutes(23 * 60 + 30));
+    repo.addFile(r, file(r.id(), late), 10);
+    assertThat(repo.openExpiredAt(T0.plus(Duration.ofHours(24)), 10)).isEmpty();
+    assertThat(repo.openExpiredAt(late.plus(Duration.ofHours(1)), 10)).hasSize(1);
+  }
+
+  @Test
+  public void theFileLimitIsEnforced() {
+    HotlineReport r = repo.open(ESP, xml("<report/>"), T0);
+    assertThat(repo.addFile(r, file(r.id(), T0), 2))
+        .isEqualTo(HotlineRepository.AddFileResult.ADDED);
+    assertThat(repo.addFile(r, file(r.id(), T0), 2))
+        .isEqualTo(HotlineRepository.AddFileResult.ADDED);
+    assertThat(repo.addFile(r, file(r.id(), T0), 2))
+        .isEqualTo(HotlineRepository.AddFileResult.FULL);
+    assertThat(repo.files(r)).hasSize(2);
+    assertThat(repo.find(ESP, r.id()).orElseThrow().version())
+        .as("FULL changes nothing")
+        .isEqualTo(2);
   }
 
   @Test
@@ -109,26 +135,18 @@ public abstract class HotlineRepositoryContract {
     HotlineReport r = repo.open(ESP, xml("<report/>"), T0);
     HotlineFile f1 = file(r.id(), T0);
     HotlineFile f2 = file(r.id(), T0);
-    repo.addFile(r, f1);
-    r = repo.find(ESP, r.id()).orElseThrow();
-    repo.addFile(r, f2);
-    r = repo.find(ESP, r.id()).orElseThrow();
+    repo.addFile(r, f1, 10);
+    repo.addFile(r, f2, 10);
     Instant t = T0.plusSeconds(60);
     assertThat(repo.putFileInfo(r, FileInfoDocument.of(r.id(), f2.fileId(), xml("<a/>"), t)))
         .isTrue();
-    assertThat(repo.putFileInfo(r, FileInfoDocument.of(r.id(), f2.fileId(), xml("<b/>"), t)))
-        .as("stale version")
-        .isFalse();
     r = repo.find(ESP, r.id()).orElseThrow();
     assertThat(r.lastChangeAt()).isEqualTo(t);
     assertThat(
             repo.putFileInfo(
                 r, FileInfoDocument.of(r.id(), f2.fileId(), xml("<c/>"), t.plusSeconds(1))))
         .isTrue();
-    assertThat(
-            repo.putFileInfo(
-                repo.find(ESP, r.id()).orElseThrow(),
-                FileInfoDocument.of(r.id(), f1.fileId(), xml("<d/>"), t)))
+    assertThat(repo.putFileInfo(r, FileInfoDocument.of(r.id(), f1.fileId(), xml("<d/>"), t)))
         .isTrue();
     List<FileInfoDocument> infos = repo.fileInfos(repo.find(ESP, r.id()).orElseThrow());
     assertThat(infos)
@@ -140,14 +158,29 @@ public abstract class HotlineRepositoryContract {
   }
 
   @Test
+  public void fileInfoForAFileOfAnotherReportIsRefused() {
+    HotlineReport a = repo.open(ESP, xml("<report/>"), T0);
+    HotlineReport b = repo.open(ESP, xml("<report/>"), T0);
+    HotlineFile fb = file(b.id(), T0);
+    repo.addFile(b, fb, 10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> repo.putFileInfo(a, FileInfoDocument.of(a.id(), fb.fileId(), xml("<x/>"), T0)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(repo.fileInfos(a)).isEmpty();
+    assertThat(repo.find(ESP, a.id()).orElseThrow().version()).isZero();
+  }
+
+  @Test
   public void closedReportsTakeNoFiles() {
     HotlineReport r = repo.open(ESP, xml("<report/>"), T0);
     assertThat(repo.transition(r, ReportState.RETRACTED, T0.plusSeconds(1))).isTrue();
     HotlineReport closed = repo.find(ESP, r.id()).orElseThrow();
     assertThat(closed.state()).isEqualTo(ReportState.RETRACTED);
     assertThat(closed.closedAt()).contains(T0.plusSeconds(1));
-    assertThat(repo.addFile(closed, file(r.id(), T0))).isFalse();
+    assertThat(repo.addFile(r, file(r.id(), T0), 10))
+        .isEqualTo(HotlineRepository.AddFileResult.NOT_OPEN);
     assertThat(repo.files(closed)).isEmpty();
+    assertThat(repo.find(ESP, r.id()).orElseThrow().version()).isEqualTo(closed.version());
   }
 
   @Test
@@ -183,7 +216,7 @@ public abstract class HotlineRepositoryContract {
   public void listsByStateAndByDeadline() {
     HotlineReport old = repo.open(ESP, xml("<report/>"), T0);
     HotlineReport touched = repo.open(OTHER, xml("<report/>"), T0);
-    repo.addFile(touched, file(touched.id(), T0.plus(Duration.ofMinutes(23 * 60 + 30))));
+    repo.addFile(touched, file(touched.id(), T0.plus(Duration.ofMinutes(23 * 60 + 30))), 10);
     HotlineReport young = repo.open(ESP, xml("<report/>"), T0.plus(Duration.ofHours(5)));
     HotlineReport finishing = repo.open(ESP, xml("<report/>"), T0);
     repo.transition(finishing, ReportState.FINISHING, T0);

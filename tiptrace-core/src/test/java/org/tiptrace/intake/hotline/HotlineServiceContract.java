@@ -620,40 +620,154 @@ public abstract class HotlineServiceContract {
     assertThat(service.finish(ESP, Long.toString(id))).isInstanceOf(ReportDoneResponse.class);
   }
 
-  @Test
-  public void aConcurrentChangeIsRetried() {
-    long id = open(ESP);
-    // Another upload lands between this request's read and its write.
-    AtomicInteger interference = new AtomicInteger(1);
-    HotlineRepository racing =
-        new ForwardingHotlineRepository(repo) {
-          @Override
-          public boolean addFile(HotlineReport expected, HotlineFile file) {
-            if (interference.getAndDecrement() > 0) {
-              HotlineReport current = repo.find(ESP, expected.id()).orElseThrow();
-              repo.addFile(
-                  current,
-                  new HotlineFile(
-                      current.id(),
-                      "f".repeat(32),
-                      "other.jpg",
-                      1,
-                      "0".repeat(32),
-                      "0".repeat(40),
-                      Sha256.of(new byte[] {1}),
-                      clock.instant()));
-            }
-            return super.addFile(expected, file);
-          }
-        };
+  private HotlineService withRepository(HotlineRepository r) {
     Intake intake =
         new Intake(archive, flakyTips, new DocumentReaders(reader, reader), IntakeLimits.DEFAULT);
+    return new HotlineService(r, archive, flakyTips, intake, reader, HotlineConfig.DEFAULT, clock);
+  }
+
+  @Test
+  public void aRetractBetweenAnUploadsReadAndWriteIsAnswered5101() {
+    long id = open(ESP);
+    AtomicInteger interference = new AtomicInteger(1);
     service =
-        new HotlineService(
-            racing, archive, flakyTips, intake, reader, HotlineConfig.DEFAULT, clock);
+        withRepository(
+            new ForwardingHotlineRepository(repo) {
+              @Override
+              public AddFileResult addFile(HotlineReport report, HotlineFile file, int max) {
+                if (interference.getAndDecrement() > 0) {
+                  repo.transition(stored(report.id()), ReportState.RETRACTED, clock.instant());
+                }
+                return super.addFile(report, file, max);
+              }
+            });
     ReportResponse r = service.upload(ESP, Long.toString(id), "mine.jpg", bytes("mine"));
-    assertThat(r.code()).isEqualTo(ResponseCode.SUCCESS);
-    assertThat(repo.files(stored(id))).hasSize(2);
+    assertThat(r.code().code()).isEqualTo(5101);
+    assertThat(repo.files(stored(id))).isEmpty();
+  }
+
+  @Test
+  public void anUploadBetweenAFinishsReadAndWriteIsIncluded() {
+    long id = open(ESP);
+    String first = upload(ESP, id, "first");
+    AtomicInteger interference = new AtomicInteger(1);
+    String[] late = new String[1];
+    service =
+        withRepository(
+            new ForwardingHotlineRepository(repo) {
+              @Override
+              public boolean transition(HotlineReport expected, ReportState to, Instant at) {
+                if (to == ReportState.FINISHING && interference.getAndDecrement() > 0) {
+                  late[0] = upload(ESP, id, "late");
+                }
+                return super.transition(expected, to, at);
+              }
+            });
+    HotlineResponse done = service.finish(ESP, Long.toString(id));
+    assertThat(done).isEqualTo(new ReportDoneResponse(id, List.of(first, late[0])));
+    assertThat(tipOf(id).report().files()).hasSize(2);
+  }
+
+  @Test
+  public void aFileinfoThatNoLongerParsesAtFinishLeavesTheFileWithOurHashes() {
+    long id = open(ESP);
+    String f = upload(ESP, id, "x");
+    byte[] details = fileDetails(id, f, "x.jpg");
+    assertThat(service.fileInfo(ESP, details).code()).isEqualTo(ResponseCode.SUCCESS);
+    reader.rejectFileDetails.set(true);
+    assertThat(service.finish(ESP, Long.toString(id))).isInstanceOf(ReportDoneResponse.class);
+    ReportedFile file = tipOf(id).report().files().get(0);
+    assertThat(file.fileId()).contains(f);
+    assertThat(file.hashes()).extracting(FileHash::origin).containsOnly(HashOrigin.TIPTRACE);
+    var archived = archive.find(AGENCY, Sha256.of(details)).orElseThrow();
+    assertThat(archived.status()).isEqualTo(ArchiveStatus.QUARANTINED);
+    assertThat(archived.problems()).isNotEmpty();
+  }
+
+  @Test
+  public void byteIdenticalReportsShareOneTipAndEachFinishes() {
+    // Intake keeps one tip per agency and source document: the second report's file joins the
+    // first report's tip, and both clients get their own reportDoneResponse.
+    byte[] xml = reportXml();
+    long a = service.submit(ESP, xml).reportId().orElseThrow();
+    long b = service.submit(ESP, xml).reportId().orElseThrow();
+    assertThat(a).isNotEqualTo(b);
+    String fa = upload(ESP, a, "a");
+    String fb = upload(ESP, b, "b");
+    assertThat(service.finish(ESP, Long.toString(a)))
+        .isEqualTo(new ReportDoneResponse(a, List.of(fa)));
+    assertThat(service.finish(ESP, Long.toString(b)))
+        .isEqualTo(new ReportDoneResponse(b, List.of(fb)));
+    assertThat(tips.count(AGENCY)).isEqualTo(1);
+    assertThat(stored(b).tipId()).isEqualTo(stored(a).tipId());
+    assertThat(tipOf(a).report().files())
+        .extracting(rf -> rf.fileId().orElseThrow())
+        .containsExactly(fa, fb);
+  }
+
+  @Test
+  public void concurrentUploadsAreNeitherLostNorDoubled() throws Exception {
+    long id = open(ESP);
+    int threads = 8;
+    List<ReportResponse> answers =
+        runConcurrently(
+            threads, i -> service.upload(ESP, Long.toString(id), "f" + i, bytes("content " + i)));
+    List<String> accepted =
+        answers.stream()
+            .filter(r -> r.code() == ResponseCode.SUCCESS)
+            .map(r -> r.fileId().orElseThrow())
+            .toList();
+    assertThat(answers).extracting(ReportResponse::code).containsOnly(ResponseCode.SUCCESS);
+    assertThat(accepted).hasSize(threads).doesNotHaveDuplicates();
+    assertThat(repo.files(stored(id)))
+        .extracting(HotlineFile::fileId)
+        .containsExactlyInAnyOrderElementsOf(accepted);
+  }
+
+  @Test
+  public void concurrentFinishesFileOneTip() throws Exception {
+    long id = open(ESP);
+    upload(ESP, id, "one");
+    upload(ESP, id, "two");
+    int threads = 6;
+    List<HotlineResponse> answers =
+        runConcurrently(threads, i -> service.finish(ESP, Long.toString(id)));
+    assertThat(answers).filteredOn(r -> r instanceof ReportDoneResponse).hasSize(1);
+    assertThat(answers)
+        .filteredOn(r -> !(r instanceof ReportDoneResponse))
+        .extracting(HotlineResponse::code)
+        .containsOnly(ResponseCode.REPORT_FINISHED);
+    assertThat(tips.count(AGENCY)).isEqualTo(1);
+    assertThat(tipOf(id).report().files()).hasSize(2);
+    assertThat(tips.creations()).isEqualTo(3);
+    assertThat(stored(id).state()).isEqualTo(ReportState.FINISHED);
+  }
+
+  private static <T> List<T> runConcurrently(int n, java.util.function.IntFunction<T> call)
+      throws Exception {
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(k);
+                }));
+      }
+      start.countDown();
+      List<T> out = new java.util.ArrayList<>();
+      for (var f : futures) {
+        out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ------------------------------------------------------------------ doubles

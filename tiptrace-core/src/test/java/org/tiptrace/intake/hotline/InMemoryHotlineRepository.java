@@ -79,30 +79,35 @@ public final class InMemoryHotlineRepository implements HotlineRepository {
   }
 
   @Override
-  public synchronized boolean addFile(HotlineReport expected, HotlineFile file) {
-    if (!current(expected) || expected.state() != ReportState.OPEN) {
-      return false;
+  public synchronized AddFileResult addFile(HotlineReport report, HotlineFile file, int maxFiles) {
+    HotlineReport stored = reports.get(report.id());
+    if (stored == null || stored.state() != ReportState.OPEN) {
+      return AddFileResult.NOT_OPEN;
+    }
+    if (files.get(report.id()).size() >= maxFiles) {
+      return AddFileResult.FULL;
     }
     if (files.values().stream()
         .flatMap(List::stream)
         .anyMatch(f -> f.fileId().equals(file.fileId()))) {
       throw new IllegalStateException("duplicate fileId " + file.fileId());
     }
-    files.get(expected.id()).add(file);
-    put(changed(reports.get(expected.id()), file.uploadedAt()));
-    return true;
+    files.get(report.id()).add(file);
+    put(changed(stored, file.uploadedAt()));
+    return AddFileResult.ADDED;
   }
 
   @Override
-  public synchronized boolean putFileInfo(HotlineReport expected, FileInfoDocument info) {
-    if (!current(expected) || expected.state() != ReportState.OPEN) {
+  public synchronized boolean putFileInfo(HotlineReport report, FileInfoDocument info) {
+    HotlineReport stored = reports.get(report.id());
+    if (stored == null || stored.state() != ReportState.OPEN) {
       return false;
     }
-    if (files.get(expected.id()).stream().noneMatch(f -> f.fileId().equals(info.fileId()))) {
+    if (files.get(report.id()).stream().noneMatch(f -> f.fileId().equals(info.fileId()))) {
       throw new IllegalArgumentException("no file " + info.fileId());
     }
-    infos.get(expected.id()).put(info.fileId(), info);
-    put(changed(reports.get(expected.id()), info.receivedAt()));
+    infos.get(report.id()).put(info.fileId(), info);
+    put(changed(stored, info.receivedAt()));
     return true;
   }
 
@@ -112,7 +117,7 @@ public final class InMemoryHotlineRepository implements HotlineRepository {
         r.platform(),
         r.state(),
         r.openedAt(),
-        at,
+        at.isAfter(r.lastChangeAt()) ? at : r.lastChangeAt(),
         r.version() + 1,
         r.reportSha256(),
         r.tipId(),

@@ -175,26 +175,35 @@ public final class JdbcHotlineRepository implements HotlineRepository {
   }
 
   @Override
-  public boolean addFile(HotlineReport expected, HotlineFile file) {
-    if (file.reportId() != expected.id()) {
+  public AddFileResult addFile(HotlineReport report, HotlineFile file, int maxFiles) {
+    if (file.reportId() != report.id()) {
       throw new IllegalArgumentException(
-          "file of report " + file.reportId() + " added to report " + expected.id());
+          "file of report " + file.reportId() + " added to report " + report.id());
     }
-    return inTransaction(
-        "add a file to report " + expected.id(),
+    AddFileResult[] result = {AddFileResult.NOT_OPEN};
+    inTransaction(
+        "add a file to report " + report.id(),
         c -> {
-          if (expected.state() != ReportState.OPEN || !touch(c, expected, file.uploadedAt())) {
+          if (!touchOpen(c, report, file.uploadedAt())) {
             return false;
           }
+          // The row lock taken by touchOpen serialises additions to this report, so the count
+          // and the next position are exact.
+          int count;
           int seq;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT COALESCE(MAX(seq), 0) + 1 FROM hotline_file WHERE report_id = ?")) {
-            ps.setLong(1, expected.id());
+                  "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM hotline_file WHERE report_id = ?")) {
+            ps.setLong(1, report.id());
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              seq = rs.getInt(1);
+              count = rs.getInt(1);
+              seq = rs.getInt(2) + 1;
             }
+          }
+          if (count >= maxFiles) {
+            result[0] = AddFileResult.FULL;
+            return false;
           }
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -212,20 +221,22 @@ public final class JdbcHotlineRepository implements HotlineRepository {
             ps.setInt(9, seq);
             ps.executeUpdate();
           }
+          result[0] = AddFileResult.ADDED;
           return true;
         });
+    return result[0];
   }
 
   @Override
-  public boolean putFileInfo(HotlineReport expected, FileInfoDocument info) {
-    if (info.reportId() != expected.id()) {
+  public boolean putFileInfo(HotlineReport report, FileInfoDocument info) {
+    if (info.reportId() != report.id()) {
       throw new IllegalArgumentException(
-          "fileinfo of report " + info.reportId() + " put on report " + expected.id());
+          "fileinfo of report " + info.reportId() + " put on report " + report.id());
     }
     return inTransaction(
-        "store fileinfo for report " + expected.id(),
+        "store fileinfo for report " + report.id(),
         c -> {
-          if (expected.state() != ReportState.OPEN || !touch(c, expected, info.receivedAt())) {
+          if (!touchOpen(c, report, info.receivedAt())) {
             return false;
           }
           try (PreparedStatement ps =
@@ -339,18 +350,25 @@ public final class JdbcHotlineRepository implements HotlineRepository {
 
   // ------------------------------------------------------------------ helpers
 
-  /** The guarded version bump every change to an OPEN report starts with. */
-  private static boolean touch(Connection c, HotlineReport expected, Instant at)
+  /**
+   * The first statement of every addition: bumps the version and moves the last change (and the
+   * deadline) forward, if the report is still OPEN. Locks the report row until commit.
+   */
+  private static boolean touchOpen(Connection c, HotlineReport report, Instant at)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE hotline_report SET version = version + 1, last_change_at = ?, expires_at = ?"
-                + " WHERE id = ? AND state = ? AND version = ?")) {
-      ps.setObject(1, utc(at));
-      ps.setObject(2, utc(deadline(expected.openedAt(), at)));
-      ps.setLong(3, expected.id());
-      ps.setString(4, expected.state().name());
-      ps.setLong(5, expected.version());
+            "UPDATE hotline_report SET version = version + 1,"
+                + " last_change_at = CASE WHEN last_change_at < ? THEN ? ELSE last_change_at END,"
+                + " expires_at = CASE WHEN expires_at < ? THEN ? ELSE expires_at END"
+                + " WHERE id = ? AND state = 'OPEN'")) {
+      OffsetDateTime when = utc(at);
+      OffsetDateTime deadline = utc(deadline(report.openedAt(), at));
+      ps.setObject(1, when);
+      ps.setObject(2, when);
+      ps.setObject(3, deadline);
+      ps.setObject(4, deadline);
+      ps.setLong(5, report.id());
       return ps.executeUpdate() == 1;
     }
   }

@@ -35,7 +35,7 @@ final class HotlineTestDatabase implements AutoCloseable {
   static HotlineTestDatabase h2() {
     JdbcDataSource ds = new JdbcDataSource();
     String name = "hotline_" + randomSuffix();
-    ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     ds.setUser("sa");
     migrate(ds, null);
     return new HotlineTestDatabase(ds, () -> execute(ds, "SHUTDOWN"));
