@@ -89,8 +89,13 @@ import org.tiptrace.tip.TriState;
  * rejects a report that passed {@code /submit} if the reader changed in between; then no tip exists
  * and the report returns to OPEN with a 4100 answer.
  *
- * <p>Uploaded bytes are evidence: they go to the {@link RawArchive} (content-addressed, durable)
- * before the file row that names them, and are never logged.
+ * <p>Where the bytes live: uploaded files are evidence, so they go to the {@link RawArchive}
+ * (content-addressed, durable) before the file row that names them, and are never logged. The
+ * {@code report} and {@code fileDetails} documents stay in the hotline store while the report is
+ * open and reach the archive at finish (a retracted or expired report never becomes a tip, and an
+ * archived-but-unprocessed report must not be mistaken for a crash leftover). Two reports with
+ * byte-identical XML share one tip, because intake keeps one tip per agency and source document;
+ * the second report's files join it and a warning is logged.
  *
  * <p>Errors: methods return an error response for every client mistake; a failing store throws, and
  * the app answers that with {@link ResponseCode#SERVER_ERROR} (1000).
