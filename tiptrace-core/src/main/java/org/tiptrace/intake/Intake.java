@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.Report;
 import org.tiptrace.tip.Sha256;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipRepository;
@@ -63,8 +64,8 @@ public final class Intake {
     return switch (parsed) {
       case ParseResult.Rejected rejected -> quarantine(agency, doc, sha, rejected.problems());
       case ParseResult.ReportParsed ok -> {
-        TipRepository.Stored stored =
-            tips.insertIfAbsent(agency, sha, doc.receivedAt(), ok.report());
+        Report report = assignedReportId.map(ok.report()::withCybertipReportId).orElse(ok.report());
+        TipRepository.Stored stored = tips.insertIfAbsent(agency, sha, doc.receivedAt(), report);
         archive.recordOutcome(agency, sha, ArchiveStatus.ACCEPTED, ok.problems());
         yield new IntakeResult(
             doc.name(),
