@@ -26,7 +26,7 @@ final class Jdbc {
 
   /**
    * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
-   * The connection goes back to the pool in auto-commit mode.
+   * The pool (HikariCP) restores auto-commit when the connection is returned.
    */
   static <T> T inTransaction(DataSource ds, Work<T> work) throws SQLException {
     try (Connection c = ds.getConnection()) {
@@ -42,8 +42,6 @@ final class Jdbc {
           e.addSuppressed(rollback);
         }
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     }
   }

@@ -156,6 +156,65 @@ class JdbcTipRepositoryTest {
     }
   }
 
+  /**
+   * Forces the losing side of a race: another transaction holds the source's key uncommitted while
+   * {@code insertIfAbsent} runs, then commits. The call must answer with that transaction's tip,
+   * not an error, and must not leave a second tip behind (on PostgreSQL its failed insert aborted
+   * its transaction, so it has to retry in a fresh one).
+   */
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void aWriterThatLosesTheRaceReturnsTheWinnersTip(TestBackend backend) throws Exception {
+    try (TestDatabase db = backend.open()) {
+      Sha256 source = sha("contended");
+      Report winnerReport = TestReports.report("WINNER");
+      ExecutorService loser = Executors.newSingleThreadExecutor();
+      try (Connection winner = db.database().dataSource().getConnection()) {
+        winner.setAutoCommit(false);
+        long winnerId;
+        try (PreparedStatement ps =
+            winner.prepareStatement(
+                "INSERT INTO tip (agency, format, cybertip_report_id, source_sha256, received_at,"
+                    + " file_count, reported_user_count, document)"
+                    + " VALUES (?, 'LE_JSON', 'WINNER', ?, ?, 0, 0, ?)",
+                new String[] {"id"})) {
+          ps.setString(1, A.code());
+          ps.setString(2, source.hex());
+          ps.setObject(3, T0.atOffset(java.time.ZoneOffset.UTC));
+          ps.setString(4, org.tiptrace.tip.TipJson.write(winnerReport));
+          ps.executeUpdate();
+          try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            winnerId = keys.getLong(1);
+          }
+        }
+        try (PreparedStatement ps =
+            winner.prepareStatement(
+                "INSERT INTO tip_document (agency, sha256, tip_id, role)"
+                    + " VALUES (?, ?, ?, 'REPORT')")) {
+          ps.setString(1, A.code());
+          ps.setString(2, source.hex());
+          ps.setLong(3, winnerId);
+          ps.executeUpdate();
+        }
+        Future<Stored> losing =
+            loser.submit(
+                () -> db.tips().insertIfAbsent(A, source, T0, TestReports.report("LOSER")));
+        Thread.sleep(500); // let the loser reach its insert and wait on the key
+        winner.commit();
+
+        Stored result = losing.get(60, TimeUnit.SECONDS);
+        assertThat(result.created()).isFalse();
+        assertThat(result.tip().id()).isEqualTo(new TipId(winnerId));
+        assertThat(result.tip().report()).isEqualTo(winnerReport);
+      } finally {
+        loser.shutdownNow();
+      }
+      assertThat(db.tips().count(A)).isEqualTo(1);
+      assertThat(countRows(db, "SELECT COUNT(*) FROM tip")).isEqualTo(1);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestBackend.class)
   void attachingAFileIsIdempotent(TestBackend backend) {
