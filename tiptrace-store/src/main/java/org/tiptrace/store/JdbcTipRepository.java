@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.IncidentType;
 import org.tiptrace.tip.Page;
@@ -38,6 +40,8 @@ import org.tiptrace.tip.TipSummary;
  * document.
  */
 public final class JdbcTipRepository implements TipRepository {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcTipRepository.class);
+
   /**
    * How often a writer that lost a race re-reads and retries. Losing twice needs the winner to roll
    * back after committing its key, which does not happen; the bound only keeps a bug from looping.
@@ -70,7 +74,9 @@ public final class JdbcTipRepository implements TipRepository {
           throw new StoreException(
               "tips: cannot store the tip of document " + source + " for agency " + agency, e);
         }
-        lastDuplicate = e; // lost the race: the next round finds the winner's tip
+        // Lost the race: the next round finds the winner's tip.
+        LOG.debug("insert of document {} of {} lost a race (attempt {})", source, agency, attempt);
+        lastDuplicate = e;
       }
     }
     throw new StoreException(
@@ -99,6 +105,7 @@ public final class JdbcTipRepository implements TipRepository {
           throw new StoreException(
               "tips: cannot attach document " + source + " to tip " + tipId + " of " + agency, e);
         }
+        LOG.debug("attach of document {} of {} lost a race (attempt {})", source, agency, attempt);
         lastDuplicate = e;
       }
     }

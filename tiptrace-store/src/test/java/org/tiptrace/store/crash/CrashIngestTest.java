@@ -71,30 +71,34 @@ class CrashIngestTest {
       Path stderr = dir.resolve("child-stderr.txt");
       long started = System.nanoTime();
       Process child = startChild(db.config(), stderr);
-      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      Thread pump = pump(child, lines);
       Set<Integer> acknowledged = new TreeSet<>();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-      while (acknowledged.size() < killAfter) {
-        String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (line == null || line.equals("finished") || line.equals("EOF")) {
-          child.destroyForcibly();
-          fail(
-              "the child %s before acknowledging %d documents (it acknowledged %d); stderr:%n%s",
-              line == null ? "timed out" : "ended",
-              killAfter,
-              acknowledged.size(),
-              Files.readString(stderr, StandardCharsets.UTF_8));
+      try {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread pump = pump(child, lines);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (acknowledged.size() < killAfter) {
+          String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+          if (line == null || line.equals("finished") || line.equals("EOF")) {
+            child.destroyForcibly();
+            fail(
+                "the child %s before acknowledging %d documents (it acknowledged %d); stderr:%n%s",
+                line == null ? "timed out" : "ended",
+                killAfter,
+                acknowledged.size(),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+          }
+          record(line, acknowledged);
         }
-        record(line, acknowledged);
-      }
-      child.destroyForcibly();
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child ended after SIGKILL").isTrue();
-      assertThat(child.exitValue()).as("exit status of a SIGKILLed JVM").isEqualTo(128 + 9);
-      pump.join(TimeUnit.SECONDS.toMillis(30));
-      for (String line = lines.poll(); line != null; line = lines.poll()) {
-        assertThat(line).as("the child finished before it was killed").isNotEqualTo("finished");
-        record(line, acknowledged);
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child ended after SIGKILL").isTrue();
+        assertThat(child.exitValue()).as("exit status of a SIGKILLed JVM").isEqualTo(128 + 9);
+        pump.join(TimeUnit.SECONDS.toMillis(30));
+        for (String line = lines.poll(); line != null; line = lines.poll()) {
+          assertThat(line).as("the child finished before it was killed").isNotEqualTo("finished");
+          record(line, acknowledged);
+        }
+      } finally {
+        child.destroyForcibly();
       }
       assertThat(acknowledged.size()).isLessThan(docs.size());
 
