@@ -164,10 +164,12 @@ public final class JdbcTipRepository implements TipRepository {
   @Override
   public Page<TipSummary> list(AgencyId agency, TipQuery query) {
     try {
-      // One transaction, so the total and the page come from the same state of the table.
+      // One repeatable-read transaction (a snapshot on both databases), so the total and the page
+      // come from the same state of the table; the pool restores the isolation level afterwards.
       return Jdbc.inTransaction(
           ds,
           c -> {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             long total = count(c, agency);
             List<TipSummary> items = new ArrayList<>();
             try (PreparedStatement ps =
