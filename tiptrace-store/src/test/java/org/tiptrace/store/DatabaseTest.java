@@ -38,7 +38,9 @@ class DatabaseTest {
 
       Database reopened = db.reopen();
       assertThat(reopened.tips().find(A, tip.id())).contains(tip);
-      assertThat(appliedMigrations(reopened)).containsExactly("1");
+      assertThat(appliedMigrations(reopened))
+          .as("each migration applied exactly once, in order")
+          .containsExactly("1", "2");
     }
   }
 
