@@ -4,6 +4,12 @@ import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -14,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -265,6 +272,9 @@ public final class EspXmlReader implements DocumentReader {
         problems.add(Problem.error(source, 1, 1, "", "document is empty"));
         return new ParseResult.Rejected(problems);
       }
+      if (invalidUtf8(bytes)) {
+        return new ParseResult.Rejected(problems);
+      }
       try {
         r = factory(limits).createXMLStreamReader(new ByteArrayInputStream(bytes));
         ParseResult result = document();
@@ -308,16 +318,109 @@ public final class EspXmlReader implements DocumentReader {
       if (openPaths.isEmpty() && reason.contains("EOF") && !sawRoot) {
         reason = "no root element: " + reason;
       }
+      lastFatalPath = path;
       if (loc == null) {
         problems.add(Problem.error(source, path, "malformed XML: " + reason));
       } else {
+        // Woodstox reports column 0 at end of input after a line break: that is column 1.
         problems.add(
             Problem.error(
                 source,
                 loc.getLineNumber(),
-                loc.getColumnNumber(),
+                Math.max(1, loc.getColumnNumber()),
                 path,
                 "malformed XML: " + reason));
+      }
+    }
+
+    private String lastFatalPath = "";
+
+    /**
+     * Woodstox decodes ahead in blocks, so its location for a bad byte is where the block began.
+     * This check finds the exact byte, its line and column, and (by reading the valid prefix) the
+     * element it sits in. Skipped when the XML declaration names another encoding.
+     */
+    private boolean invalidUtf8(byte[] bytes) {
+      int start = hasBom(bytes) ? 3 : 0;
+      if (!declaresUtf8(bytes, start)) {
+        return false;
+      }
+      int bad = firstMalformedUtf8(bytes, start);
+      if (bad < 0) {
+        return false;
+      }
+      String prefix = new String(bytes, start, bad - start, StandardCharsets.UTF_8);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < prefix.length(); i++) {
+        char ch = prefix.charAt(i);
+        if (ch == '\n'
+            || (ch == '\r' && (i + 1 == prefix.length() || prefix.charAt(i + 1) != '\n'))) {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = prefix.codePointCount(lineStart, prefix.length()) + 1;
+      Run probe = new Run(source, ParseMode.TOLERANT, limits);
+      probe.run(Arrays.copyOf(bytes, bad));
+      problems.add(
+          Problem.error(
+              source,
+              line,
+              column,
+              probe.lastFatalPath,
+              String.format(
+                  Locale.ROOT,
+                  "invalid UTF-8: malformed byte sequence starting with 0x%02x at byte offset %d",
+                  bytes[bad] & 0xff,
+                  bad)));
+      return true;
+    }
+
+    private static boolean hasBom(byte[] b) {
+      return b.length >= 3
+          && (b[0] & 0xff) == 0xEF
+          && (b[1] & 0xff) == 0xBB
+          && (b[2] & 0xff) == 0xBF;
+    }
+
+    private static final Pattern DECLARED_ENCODING =
+        Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+
+    private static boolean declaresUtf8(byte[] bytes, int start) {
+      if (bytes.length - start >= 2
+          && ((bytes[start] == 0 || bytes[start + 1] == 0) || (bytes[start] & 0xff) >= 0xFE)) {
+        return false; // UTF-16 or UTF-32: not ours to check
+      }
+      String head =
+          new String(
+              bytes, start, Math.min(200, bytes.length - start), StandardCharsets.ISO_8859_1);
+      var m = DECLARED_ENCODING.matcher(head);
+      if (!m.find()) {
+        return true; // XML 1.0 §4.3.3: no declaration and no BOM means UTF-8
+      }
+      String enc = m.group(1).toUpperCase(Locale.ROOT);
+      return enc.equals("UTF-8") || enc.equals("UTF8");
+    }
+
+    /** Byte offset of the first malformed UTF-8 sequence, or -1. */
+    private static int firstMalformedUtf8(byte[] bytes, int start) {
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+      CharBuffer out = CharBuffer.allocate(8192);
+      while (true) {
+        CoderResult cr = decoder.decode(in, out, true);
+        if (cr.isError()) {
+          return in.position();
+        }
+        if (cr.isUnderflow()) {
+          return -1;
+        }
+        out.clear();
       }
     }
 
