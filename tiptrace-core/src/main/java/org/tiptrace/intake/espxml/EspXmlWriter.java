@@ -1,5 +1,6 @@
 package org.tiptrace.intake.espxml;
 
+import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +125,9 @@ public final class EspXmlWriter {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try {
       WstxOutputFactory f = new WstxOutputFactory();
+      f.setProperty(WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
+      // A carriage return in text must survive reading (XML parsers turn a raw CR into LF).
+      f.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, true);
       XMLStreamWriter w = f.createXMLStreamWriter(bos, StandardCharsets.UTF_8.name());
       w.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
       Out out = new Out(w);
