@@ -148,6 +148,7 @@ public final class EspXmlReader implements DocumentReader {
     f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxDepth());
     f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
     f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxTextLength());
+    f.setProperty(WstxInputProperties.P_MAX_CHARACTERS, limits.maxDocumentBytes());
     return f;
   }
 
@@ -268,6 +269,20 @@ public final class EspXmlReader implements DocumentReader {
     }
 
     ParseResult run(byte[] bytes) {
+      if (bytes.length > limits.maxDocumentBytes()) {
+        problems.add(
+            Problem.error(
+                source,
+                1,
+                1,
+                "",
+                "document is "
+                    + bytes.length
+                    + " bytes; the limit is "
+                    + limits.maxDocumentBytes()
+                    + " bytes"));
+        return new ParseResult.Rejected(problems);
+      }
       if (isBlank(bytes)) {
         problems.add(Problem.error(source, 1, 1, "", "document is empty"));
         return new ParseResult.Rejected(problems);
@@ -320,7 +335,8 @@ public final class EspXmlReader implements DocumentReader {
       }
       lastFatalPath = path;
       if (loc == null) {
-        problems.add(Problem.error(source, path, "malformed XML: " + reason));
+        // No stream reader yet: the failure is in the XML declaration, at the very start.
+        problems.add(Problem.error(source, 1, 1, path, "malformed XML: " + reason));
       } else {
         // Woodstox reports column 0 at end of input after a line break: that is column 1.
         problems.add(
@@ -435,6 +451,9 @@ public final class EspXmlReader implements DocumentReader {
 
     private boolean sawRoot;
 
+    /** False for fileDetails, whose model cannot hold unknown content. */
+    private boolean keepsUnknowns = true;
+
     // ---------------------------------------------------------------- document and structure
 
     private XMLStreamReader r() {
@@ -464,7 +483,14 @@ public final class EspXmlReader implements DocumentReader {
           break;
         }
         if (ev == XMLStreamConstants.END_DOCUMENT) {
-          problems.add(Problem.error(source, "", "document has no root element"));
+          Location l = x.getLocation();
+          problems.add(
+              Problem.error(
+                  source,
+                  l.getLineNumber(),
+                  Math.max(1, l.getColumnNumber()),
+                  "",
+                  "document has no root element"));
           throw new Abort();
         }
       }
@@ -478,6 +504,8 @@ public final class EspXmlReader implements DocumentReader {
         close(root);
         result = finish(new ParseResult.ReportParsed(report, List.of()));
       } else if (root.name.equals("fileDetails")) {
+        // ReportedFile has no unknownElements: unknown content is named in warnings instead.
+        keepsUnknowns = false;
         result = fileDetails(root);
         close(root);
       } else {
@@ -548,6 +576,15 @@ public final class EspXmlReader implements DocumentReader {
           String path = e.attrPath(a.getKey());
           if (strict) {
             error(e, path, "unknown attribute '" + a.getKey() + "' on <" + e.name + ">");
+          } else if (!keepsUnknowns) {
+            warning(
+                e,
+                path,
+                "unknown attribute '"
+                    + a.getKey()
+                    + "' is not stored, a file has no place for it: '"
+                    + abbreviate(a.getValue())
+                    + "'");
           } else {
             warning(e, path, "unknown attribute '" + a.getKey() + "' kept as unknown element");
             unknowns.add(new UnknownElement(path, a.getValue()));
@@ -653,6 +690,8 @@ public final class EspXmlReader implements DocumentReader {
       String path = parent.path + "/text()";
       if (strict) {
         error(parent, path, "text is not allowed in <" + parent.name + ">");
+      } else if (!keepsUnknowns) {
+        warning(parent, path, "stray text in <" + parent.name + "> is not stored with a file");
       } else {
         warning(parent, path, "stray text in <" + parent.name + "> kept as unknown element");
         unknowns.add(new UnknownElement(path, text.strip()));
@@ -672,6 +711,14 @@ public final class EspXmlReader implements DocumentReader {
       String content = capture(c);
       if (strict) {
         error(c, c.path, reason + " is not allowed");
+      } else if (!keepsUnknowns) {
+        warning(
+            c,
+            c.path,
+            reason
+                + "; not stored, a file has no place for unknown content: '"
+                + abbreviate(content)
+                + "'");
       } else {
         warning(c, c.path, reason + "; kept as unknown element");
         unknowns.add(new UnknownElement(c.path, content));
@@ -1555,6 +1602,7 @@ public final class EspXmlReader implements DocumentReader {
       List<FileHash> originals = new ArrayList<>();
       List<FileHash> fromDetails = new ArrayList<>();
       Elem[] firstMeme = new Elem[1];
+      Elem[] relevanceAt = {root};
       eachChild(
           root,
           EspXmlSchema.FILE_DETAILS,
@@ -1566,8 +1614,10 @@ public final class EspXmlReader implements DocumentReader {
               case "uploadedToEspTimestamp" -> f.put(c.name, time(c));
               case "fileViewedByEsp", "exifViewedByEsp", "publiclyAvailable" ->
                   f.put(c.name, bool(c));
-              case "fileRelevance" ->
-                  f.put(c.name, enumText(c, FileRelevance.class, "fileRelevance"));
+              case "fileRelevance" -> {
+                relevanceAt[0] = c;
+                f.put(c.name, enumText(c, FileRelevance.class, "fileRelevance"));
+              }
               case "potentialMeme" -> {
                 firstMeme[0] = c;
                 f.put("legacyMeme", c);
@@ -1621,14 +1671,14 @@ public final class EspXmlReader implements DocumentReader {
       if (relevance.equals(Optional.of(FileRelevance.SUPPLEMENTAL_REPORTED))) {
         if (firstMeme[0] != null || annotations.contains(FileAnnotation.POTENTIAL_MEME)) {
           strictError(
-              root,
-              root.path + "/fileRelevance",
+              relevanceAt[0],
+              relevanceAt[0].path,
               "a 'Supplemental Reported' file may not carry potentialMeme");
         }
         if (f.one("industryClassification", IndustryClassification.class).isPresent()) {
           strictError(
-              root,
-              root.path + "/fileRelevance",
+              relevanceAt[0],
+              relevanceAt[0].path,
               "a 'Supplemental Reported' file may not carry an industryClassification");
         }
       }
@@ -1653,17 +1703,6 @@ public final class EspXmlReader implements DocumentReader {
               f.all("details", FileMetadata.class),
               f.all("additionalInfo", String.class),
               List.of());
-      if (!unknowns.isEmpty()) {
-        // The ReportedFile model has no place for unknown content: keep nothing silently.
-        for (UnknownElement u : unknowns) {
-          problems.add(
-              Problem.warning(
-                  source,
-                  u.path(),
-                  "unknown content is not stored with a file (no place in the model): "
-                      + abbreviate(u.content())));
-        }
-      }
       Optional<Long> reportId = f.one("reportId", Long.class);
       if (reportId.isEmpty() || hasErrors()) {
         return new ParseResult.Rejected(problems);

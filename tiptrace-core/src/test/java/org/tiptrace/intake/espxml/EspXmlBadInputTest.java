@@ -334,7 +334,8 @@ class EspXmlBadInputTest {
                 + "  <originalFileHash hashType=\"MD5\">");
 
     Problem p = onlyError(read(xml, ParseMode.STRICT));
-    assertProblem(p, "/fileDetails/fileRelevance", 2, "industryClassification");
+    assertProblem(
+        p, "/fileDetails/fileRelevance", lineOf(xml, "<fileRelevance>"), "industryClassification");
     assertThat(read(xml, ParseMode.TOLERANT)).isInstanceOf(ParseResult.FileDetailsParsed.class);
   }
 
