@@ -27,18 +27,18 @@ class EspXmlDriftAndSchemaTest {
   void documentedDriftIsAcceptedEvenInStrictMode() {
     String xml =
         replaceOnce(
-            replaceOnce(
-                REPORT,
-                "      <csamSolicitation/>\n",
-                "      <csamSolicitation/>\n      <informational/>\n"),
-            "      <lastName>Reporter</lastName>\n",
-            "      <lastName>Reporter</lastName>\n");
+            REPORT,
+            "      <csamSolicitation/>\n",
+            "      <csamSolicitation/>\n      <informational/>\n");
+    // ageAssertionDiscrepancy sits between age and dateOfBirth
     xml =
         replaceOnce(
             xml,
             "        <country>US</country>\n      </address>\n",
             "        <country>US</country>\n      </address>\n"
-                + "      <age>41</age>\n      <ageAssertionDiscrepancy>false</ageAssertionDiscrepancy>\n");
+                + "      <age>41</age>\n"
+                + "      <ageAssertionDiscrepancy>false</ageAssertionDiscrepancy>\n"
+                + "      <dateOfBirth>1984-01-31</dateOfBirth>\n");
 
     ParseResult result = read(xml, ParseMode.STRICT);
 

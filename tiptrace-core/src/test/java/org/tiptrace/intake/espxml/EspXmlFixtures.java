@@ -12,6 +12,7 @@ import org.tiptrace.intake.ParseResult;
 final class EspXmlFixtures {
   static final String REPORT = "reference-report.xml";
   static final String FILE_DETAILS = "reference-fileDetails.xml";
+  static final String ALL_ELEMENTS = "all-elements-report.xml";
   static final String UGLY = "ugly-tolerant-report.xml";
   static final String UGLY_FILE = "ugly-tolerant-fileDetails.xml";
 

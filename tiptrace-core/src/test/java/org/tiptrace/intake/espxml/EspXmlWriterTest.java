@@ -87,6 +87,14 @@ class EspXmlWriterTest {
   }
 
   @Test
+  void allElementsReportRoundTrips() {
+    Report original =
+        readReport(EspXmlFixtures.bytes(EspXmlFixtures.ALL_ELEMENTS), ParseMode.STRICT);
+
+    assertThat(readReport(EspXmlWriter.report(original), ParseMode.STRICT)).isEqualTo(original);
+  }
+
+  @Test
   void referenceFileDetailsRoundTrips() {
     ParseResult.FileDetailsParsed original =
         readFile(EspXmlFixtures.bytes(EspXmlFixtures.FILE_DETAILS));
