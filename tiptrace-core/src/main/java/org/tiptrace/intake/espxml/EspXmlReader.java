@@ -1601,7 +1601,7 @@ public final class EspXmlReader implements DocumentReader {
       EnumSet<FileAnnotation> annotations = EnumSet.noneOf(FileAnnotation.class);
       List<FileHash> originals = new ArrayList<>();
       List<FileHash> fromDetails = new ArrayList<>();
-      Elem[] firstMeme = new Elem[1];
+      Elem[] legacyMeme = new Elem[1];
       Elem[] relevanceAt = {root};
       eachChild(
           root,
@@ -1619,14 +1619,12 @@ public final class EspXmlReader implements DocumentReader {
                 f.put(c.name, enumText(c, FileRelevance.class, "fileRelevance"));
               }
               case "potentialMeme" -> {
-                firstMeme[0] = c;
-                f.put("legacyMeme", c);
+                legacyMeme[0] = c;
                 if (bool(c).isTrue()) {
                   annotations.add(FileAnnotation.POTENTIAL_MEME);
                 }
               }
               case "fileAnnotations" -> {
-                f.put("annotationsBlock", c);
                 eachChild(
                     c,
                     EspXmlSchema.FILE_ANNOTATIONS,
@@ -1669,7 +1667,7 @@ public final class EspXmlReader implements DocumentReader {
           });
       Optional<FileRelevance> relevance = f.one("fileRelevance", FileRelevance.class);
       if (relevance.equals(Optional.of(FileRelevance.SUPPLEMENTAL_REPORTED))) {
-        if (firstMeme[0] != null || annotations.contains(FileAnnotation.POTENTIAL_MEME)) {
+        if (legacyMeme[0] != null || annotations.contains(FileAnnotation.POTENTIAL_MEME)) {
           strictError(
               relevanceAt[0],
               relevanceAt[0].path,
