@@ -340,6 +340,61 @@ class EspXmlBadInputTest {
   }
 
   @Test
+  void supplementalFileMarkedAsPotentialMemeIsRejectedInStrict() {
+    String xml =
+        replaceOnce(
+            replaceOnce(
+                FILE,
+                "<fileRelevance>Reported</fileRelevance>",
+                "<fileRelevance>Supplemental Reported</fileRelevance>"),
+            "    <generativeAi/>\n",
+            "    <generativeAi/>\n    <potentialMeme/>\n");
+
+    assertProblem(
+        onlyError(read(xml, ParseMode.STRICT)),
+        "/fileDetails/fileRelevance",
+        lineOf(xml, "<fileRelevance>"),
+        "may not carry potentialMeme");
+    ParseResult tolerant = read(xml, ParseMode.TOLERANT);
+    assertThat(tolerant).isInstanceOf(ParseResult.FileDetailsParsed.class);
+    assertThat(tolerant.problems())
+        .singleElement()
+        .extracting(Problem::severity)
+        .isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void hashOfWrongLengthIsAnErrorInStrictAndAWarningInTolerant() {
+    String xml =
+        replaceOnce(FILE, "1a79a4d60de6718e8e5b326e338ae533", "1a79a4d60de6718e8e5b326e338ae5");
+
+    assertProblem(
+        onlyError(read(xml, ParseMode.STRICT)),
+        "/fileDetails/originalFileHash",
+        lineOf(xml, "hashType=\"MD5\""),
+        "MD5 hash '1a79a4d60de6718e8e5b326e338ae5' is not 32 hex digits");
+    assertThat(read(xml, ParseMode.TOLERANT).problems())
+        .singleElement()
+        .extracting(Problem::severity)
+        .isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void phoneAttributePatternsAreCheckedInStrict() {
+    String xml =
+        replaceOnce(
+            REPORT,
+            "countryCallingCode=\"+1\" extension=\"204\"",
+            "countryCallingCode=\"1\" extension=\"204\"");
+
+    assertProblem(
+        onlyError(read(xml, ParseMode.STRICT)),
+        "/report/reporter/contactPerson/phone/@countryCallingCode",
+        lineOf(xml, "extension="),
+        "does not match +[0-9]{1,3}");
+  }
+
+  @Test
   void reportWithoutInternetDetailsBreaksTheDocumentedRuleInStrict() {
     int from = REPORT.indexOf("  <internetDetails>");
     int to = REPORT.indexOf("  <lawEnforcement>");
