@@ -16,7 +16,7 @@ import org.tiptrace.tip.TipRepository;
  *
  * <ol>
  *   <li>archive the bytes (durable, content-addressed, idempotent);
- *   <li>if this agency already stored a tip from these bytes, answer DUPLICATE;
+ *   <li>if the archive says these bytes were processed and their tip exists, answer DUPLICATE;
  *   <li>parse; on errors, quarantine the archived document with its problems;
  *   <li>store the tip, or attach the file, atomically and idempotently by source digest;
  *   <li>mark the archived document accepted.
@@ -51,13 +51,18 @@ public final class Intake {
   public IntakeResult ingest(
       AgencyId agency, RawDocument doc, ParseMode mode, Optional<String> assignedReportId) {
     Sha256 sha = Sha256.of(doc.bytes());
-    archive.store(agency, sha, doc.name(), doc.bytes(), doc.receivedAt());
+    ArchivedDocument archived =
+        archive.store(agency, sha, doc.name(), doc.bytes(), doc.receivedAt());
 
-    Optional<Tip> existing = tips.findBySource(agency, sha);
-    if (existing.isPresent()) {
-      archive.recordOutcome(agency, sha, ArchiveStatus.ACCEPTED, List.of());
-      return new IntakeResult(
-          doc.name(), sha, IntakeOutcome.DUPLICATE, Optional.of(existing.get().id()), List.of());
+    // Fully processed before: answer from the store and leave the archived outcome (and its
+    // warnings) alone. A document still RECEIVED was interrupted by a crash and is processed again;
+    // the store's uniqueness on (agency, source) turns that into DUPLICATE if the tip exists.
+    if (archived.status() == ArchiveStatus.ACCEPTED) {
+      Optional<Tip> existing = tips.findBySource(agency, sha);
+      if (existing.isPresent()) {
+        return new IntakeResult(
+            doc.name(), sha, IntakeOutcome.DUPLICATE, Optional.of(existing.get().id()), List.of());
+      }
     }
 
     ParseResult parsed = readers.read(doc.name(), doc.bytes(), mode, limits);
