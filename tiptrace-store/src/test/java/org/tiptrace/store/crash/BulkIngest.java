@@ -3,64 +3,80 @@ package org.tiptrace.store.crash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.intake.RawDocument;
+import org.tiptrace.intake.espxml.EspXmlWriter;
+import org.tiptrace.intake.lejson.LeJsonWriter;
 import org.tiptrace.store.Database;
-import org.tiptrace.store.test.SyntheticTestReader;
+import org.tiptrace.synth.SyntheticTips;
 import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.Report;
+import org.tiptrace.tip.ReportedFile;
+import org.tiptrace.tip.SourceFormat;
 
 /**
  * The bulk ingest the crash test interrupts, shared by the child process and the test: the same
  * documents in the same order for the same size.
  *
- * <p>The documents are {@link SyntheticTestReader} documents (see there why not real ESP XML or LE
- * JSON yet): {@code reports} reports, and after every {@value #FILES_EVERY}th report a {@code
+ * <p>Real documents through the real readers: {@code reports} generated LE JSON downloads (seeded
+ * {@link SyntheticTips}), and after every {@value #FILES_EVERY}th report an ESP XML {@code
  * fileDetails} for it, so both {@code insertIfAbsent} and {@code attachFile} are interrupted.
  */
 final class BulkIngest {
   static final AgencyId AGENCY = new AgencyId("icac-crash");
   static final int FILES_EVERY = 4;
+  private static final long SEED = 20_260_201L;
   private static final Instant T0 = Instant.parse("2026-02-01T08:00:00Z");
+
+  /** The documents, and per report its number and the files its tip must end up with. */
+  record Plan(
+      List<RawDocument> documents,
+      List<String> reportIds,
+      List<Integer> expectedFiles,
+      long expectedHashes) {}
 
   private BulkIngest() {}
 
-  static String reportId(int report) {
-    return String.format(Locale.ROOT, "TT-CRASH-%05d", report);
+  static Plan plan(int reports) {
+    SyntheticTips generator = new SyntheticTips(SEED, T0);
+    List<RawDocument> docs = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    List<Integer> files = new ArrayList<>();
+    int seq = 0;
+    long hashes = 0;
+    for (int r = 0; r < reports; r++) {
+      Report report = generator.next(SourceFormat.LE_JSON);
+      String reportId = report.cybertipReportId().orElseThrow();
+      ids.add(reportId);
+      docs.add(
+          new RawDocument(
+              "crash/cybertip-" + reportId + ".json",
+              LeJsonWriter.writeBytes(report),
+              T0.plusSeconds(seq++)));
+      int expected = report.files().size();
+      hashes += report.files().stream().mapToLong(f -> f.hashes().size()).sum();
+      if (r % FILES_EVERY == FILES_EVERY - 1) {
+        ReportedFile extra = generator.next(SourceFormat.ESP_XML_REPORT).files().get(0);
+        docs.add(
+            new RawDocument(
+                "crash/fileDetails-" + reportId + ".xml",
+                EspXmlWriter.fileDetails(reportId, extra),
+                T0.plusSeconds(seq++)));
+        expected++;
+        hashes += extra.hashes().size();
+      }
+      files.add(expected);
+    }
+    return new Plan(List.copyOf(docs), List.copyOf(ids), List.copyOf(files), hashes);
   }
 
   static List<RawDocument> documents(int reports) {
-    List<RawDocument> docs = new ArrayList<>();
-    int seq = 0;
-    for (int r = 0; r < reports; r++) {
-      docs.add(
-          new RawDocument(
-              "crash/report-" + r + ".json",
-              SyntheticTestReader.reportDocument(reportId(r), seq, (r * 37) % 4000),
-              T0.plusSeconds(seq)));
-      seq++;
-      if (r % FILES_EVERY == FILES_EVERY - 1) {
-        docs.add(
-            new RawDocument(
-                "crash/file-" + r + ".json",
-                SyntheticTestReader.fileDetailsDocument(reportId(r), seq),
-                T0.plusSeconds(seq)));
-        seq++;
-      }
-    }
-    return docs;
-  }
-
-  /** Files each report's tip ends up with: its own, plus one fileDetails for every fourth. */
-  static int expectedFiles(int report) {
-    return report % FILES_EVERY == FILES_EVERY - 1 ? 2 : 1;
+    return plan(reports).documents();
   }
 
   static Intake intake(Database db) {
-    SyntheticTestReader reader = new SyntheticTestReader();
-    return new Intake(
-        db.rawArchive(), db.tips(), new DocumentReaders(reader, reader), IntakeLimits.DEFAULT);
+    return new Intake(db.rawArchive(), db.tips(), DocumentReaders.standard(), IntakeLimits.DEFAULT);
   }
 }

@@ -4,8 +4,7 @@
  * <p>{@link org.tiptrace.store.test.TestBackend}: run one test on every database (H2 always,
  * PostgreSQL when {@code TIPTRACE_TEST_PG_URL} is set, else skipped with that reason), each run in
  * a database or schema of its own. {@link org.tiptrace.store.test.TestReports}: small {@link
- * org.tiptrace.tip.Report} values. {@link org.tiptrace.store.test.SyntheticTestReader}: a stand-in
- * document reader for intake tests that must not depend on the real format readers.
+ * org.tiptrace.tip.Report} values.
  */
 @NullMarked
 package org.tiptrace.store.test;
