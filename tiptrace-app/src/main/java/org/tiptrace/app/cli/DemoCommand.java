@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate synthetic tips into a fresh in-memory database, create a demo user with a",
-      "random password (printed here), and serve the web app."
+      "Serve synthetic tips with a demo user (password printed).",
+      "Generates the tips into a fresh in-memory database; --db-url is refused."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String DEMO_USER = "demo";

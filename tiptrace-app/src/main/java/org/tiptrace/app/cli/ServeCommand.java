@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the web pages and the API. Users come from tiptrace.users[] in the",
-      "configuration (application.properties/yml in ./config or --config FILE)."
+      "Serve the web pages and the API.",
+      "Users come from tiptrace.users[] in the configuration",
+      "(application.properties or .yml in ./config, or --config FILE)."
     })
 final class ServeCommand implements Callable<Integer> {
   private final CliEnvironment env;
