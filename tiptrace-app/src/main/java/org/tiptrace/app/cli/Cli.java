@@ -3,6 +3,7 @@ package org.tiptrace.app.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import org.tiptrace.app.system.BackendException;
+import org.tiptrace.app.system.WebServer;
 import picocli.CommandLine;
 
 /** Builds the {@code tiptrace} command line on an environment. */
@@ -16,6 +17,11 @@ public final class Cli {
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
+          if (e instanceof WebServer.WebStartupException) {
+            err.println("tiptrace: the web app did not start: " + e.getMessage());
+            err.flush();
+            return ExitCodes.CONFIG;
+          }
           if (e instanceof BackendException) {
             err.println("tiptrace: database: " + e.getMessage());
             err.flush();

@@ -11,6 +11,8 @@ package org.tiptrace.app.cli;
  *   <li>3: an input path does not exist or cannot be read; nothing was ingested.
  *   <li>4: the database could not be opened or used.
  *   <li>5: internal error (a bug): the stack trace is printed.
+ *   <li>6: the web app did not start ({@code serve}, {@code demo}): bad configuration such as a
+ *       user entry, or the port is taken.
  * </ul>
  */
 public final class ExitCodes {
@@ -20,6 +22,7 @@ public final class ExitCodes {
   public static final int INPUT = 3;
   public static final int DATABASE = 4;
   public static final int INTERNAL = 5;
+  public static final int CONFIG = 6;
 
   private ExitCodes() {}
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       "2:usage error",
       "3:an input path does not exist or cannot be read",
       "4:the database could not be opened or used",
-      "5:internal error"
+      "5:internal error",
+      "6:the web app did not start (configuration, port)"
     })
 public final class RootCommand implements Callable<Integer> {
   static final String DEFAULT_AGENCY = "LOCAL";

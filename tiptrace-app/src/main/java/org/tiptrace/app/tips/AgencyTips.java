@@ -1,7 +1,9 @@
 package org.tiptrace.app.tips;
 
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import org.tiptrace.app.system.CurrentAgency;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.Page;
@@ -22,10 +24,16 @@ public final class AgencyTips {
   }
 
   /**
-   * @throws IllegalArgumentException when offset or limit are out of range (answered with 400)
+   * @throws ResponseStatusException 400 when offset or limit are out of range
    */
   public Page<TipSummary> page(int offset, int limit) {
-    return backend.tips().list(agency.require(), new TipQuery(offset, limit));
+    TipQuery query;
+    try {
+      query = new TipQuery(offset, limit);
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
+    }
+    return backend.tips().list(agency.require(), query);
   }
 
   /** The tip, or {@link TipNotFoundException} also for ids that are not numbers. */

@@ -15,10 +15,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.tiptrace.app.intake.PayloadTooLargeException;
 
 /**
- * Turns failures of the API controllers into {@link ApiError} bodies. Only {@code @RestController}s
- * are advised; the pages use the HTML error page.
+ * Turns failures of this app's API controllers into {@link ApiError} bodies. Only the packages of
+ * {@code /api/v1} are advised: the pages use the HTML error page, and the hotline API keeps its own
+ * error format.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(basePackages = {"org.tiptrace.app.intake", "org.tiptrace.app.tips"})
 class ApiExceptionHandler {
 
   @ExceptionHandler(ResponseStatusException.class)
@@ -31,7 +32,6 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler({
-    IllegalArgumentException.class,
     MethodArgumentTypeMismatchException.class,
     MissingServletRequestParameterException.class,
     MissingServletRequestPartException.class
