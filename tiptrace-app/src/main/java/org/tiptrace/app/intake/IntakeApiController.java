@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.tiptrace.app.system.CurrentAgency;
+import org.tiptrace.app.web.ApiEndpoint;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.intake.ParseMode;
 
@@ -26,7 +27,7 @@ import org.tiptrace.intake.ParseMode;
  */
 @RestController
 @RequestMapping("/api/v1/intake")
-class IntakeApiController {
+class IntakeApiController implements ApiEndpoint {
   private final BatchIntake intake;
   private final CurrentAgency agency;
   private final IntakeLimits limits;

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tiptrace.app.web.ApiEndpoint;
 import org.tiptrace.tip.Page;
 import org.tiptrace.tip.TipJson;
 import org.tiptrace.tip.TipSummary;
@@ -14,7 +15,7 @@ import org.tiptrace.tip.TipSummary;
 /** {@code GET /api/v1/tips} (a page of summaries with the total) and {@code /api/v1/tips/{id}}. */
 @RestController
 @RequestMapping("/api/v1/tips")
-class TipApiController {
+class TipApiController implements ApiEndpoint {
   private final AgencyTips tips;
 
   TipApiController(AgencyTips tips) {

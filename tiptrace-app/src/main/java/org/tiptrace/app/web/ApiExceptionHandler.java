@@ -15,11 +15,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.tiptrace.app.intake.PayloadTooLargeException;
 
 /**
- * Turns failures of this app's API controllers into {@link ApiError} bodies. Only the packages of
- * {@code /api/v1} are advised: the pages use the HTML error page, and the hotline API keeps its own
+ * Turns failures of this app's API controllers ({@link ApiEndpoint}s) into {@link ApiError} bodies.
+ * Nothing else is advised: the pages use the HTML error page, and the hotline API keeps its own
  * error format.
  */
-@RestControllerAdvice(basePackages = {"org.tiptrace.app.intake", "org.tiptrace.app.tips"})
+@RestControllerAdvice(assignableTypes = ApiEndpoint.class)
 class ApiExceptionHandler {
 
   @ExceptionHandler(ResponseStatusException.class)

@@ -36,9 +36,13 @@ class TipPageTest extends WebTest {
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).doesNotContain("PAGE-SECRET").contains("No tips yet.");
 
-    HttpResponse<String> show = send(bob, request("/tips/" + tip.id()).GET().build());
+    HttpResponse<String> show =
+        send(bob, request("/tips/" + tip.id()).header("Accept", "text/html").GET().build());
     assertThat(show.statusCode()).isEqualTo(404);
-    assertThat(show.body()).doesNotContain("PAGE-SECRET").doesNotContain("secret-user");
+    assertThat(show.body())
+        .contains("<title>Tiptrace: error</title>")
+        .doesNotContain("PAGE-SECRET")
+        .doesNotContain("secret-user");
   }
 
   @Test
