@@ -58,7 +58,12 @@ class IntakeApiController implements ApiEndpoint {
             : "request-body.xml";
     String name = fallback;
     if (disposition != null) {
-      name = UploadNames.clean(ContentDisposition.parse(disposition).getFilename(), fallback);
+      try {
+        name = UploadNames.clean(ContentDisposition.parse(disposition).getFilename(), fallback);
+      } catch (IllegalArgumentException e) {
+        // A malformed header only costs the document its name, not the request.
+        name = fallback;
+      }
     }
     return intake.ingest(
         agency.require(),

@@ -65,6 +65,19 @@ class IntakeApiTest extends WebTest {
   }
 
   @Test
+  void malformedContentDispositionFallsBackToTheDefaultName() throws IOException {
+    HttpResponse<String> r =
+        send(
+            alice("/api/v1/intake")
+                .header("Content-Type", "application/xml")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''%ZZ.xml")
+                .POST(HttpRequest.BodyPublishers.ofString(TestReaders.report("API-CD", "cd"))));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(TipJson.mapper().readTree(r.body()).at("/documents/0/name").asText())
+        .isEqualTo("request-body.xml");
+  }
+
+  @Test
   void rejectedDocumentIsReportedWithItsProblems() throws IOException {
     HttpResponse<String> r =
         send(
