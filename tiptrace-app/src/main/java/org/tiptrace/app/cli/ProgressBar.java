@@ -1,0 +1,46 @@
+package org.tiptrace.app.cli;
+
+import java.io.PrintWriter;
+import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.DocumentResult;
+
+/** A one-line progress bar on stderr, redrawn in place; only used when stderr is a terminal. */
+final class ProgressBar implements BatchIntake.Listener {
+  private static final int WIDTH = 30;
+  private final PrintWriter err;
+  private int lastLength;
+
+  ProgressBar(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public void done(int index, int total, DocumentResult result) {
+    int filled = total == 0 ? WIDTH : (int) ((long) (index + 1) * WIDTH / total);
+    String line =
+        "["
+            + "#".repeat(filled)
+            + "-".repeat(WIDTH - filled)
+            + "] "
+            + (index + 1)
+            + "/"
+            + total
+            + " "
+            + abbreviate(result.name());
+    err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+    err.flush();
+    lastLength = line.length();
+  }
+
+  /** Clears the bar, so the summary starts on a clean line. */
+  void finish() {
+    if (lastLength > 0) {
+      err.print("\r" + " ".repeat(lastLength) + "\r");
+      err.flush();
+    }
+  }
+
+  private static String abbreviate(String name) {
+    return name.length() <= 40 ? name : "..." + name.substring(name.length() - 37);
+  }
+}

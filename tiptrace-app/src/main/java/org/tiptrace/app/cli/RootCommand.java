@@ -1,0 +1,136 @@
+package org.tiptrace.app.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.system.DatabaseSettings;
+import org.tiptrace.tip.AgencyId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code tiptrace}: the global options; the work is done by the subcommands. */
+@Command(
+    name = "tiptrace",
+    mixinStandardHelpOptions = true,
+    version = "tiptrace 0.1.0",
+    description = "CyberTip intake and review.",
+    subcommands = {IngestCommand.class, TipsCommand.class, ServeCommand.class, DemoCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done; every document accepted, attached or duplicate",
+      "1:a document was rejected, or no such tip",
+      "2:usage error",
+      "3:an input path does not exist or cannot be read",
+      "4:the database could not be opened or used",
+      "5:internal error",
+      "6:the web app did not start (configuration, port)"
+    })
+public final class RootCommand implements Callable<Integer> {
+  static final String DEFAULT_AGENCY = "LOCAL";
+  static final String DEFAULT_DATA_DIR = "./tiptrace-data";
+
+  @Spec @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--db-url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "JDBC-URL",
+      description =
+          "Database, e.g. jdbc:postgresql://db.example.com/tiptrace (env TIPTRACE_DB_URL;"
+              + " default: an H2 file database in the data directory).")
+  @Nullable String dbUrl;
+
+  @Option(
+      names = "--db-user",
+      scope = ScopeType.INHERIT,
+      description = "Database user (env TIPTRACE_DB_USER).")
+  @Nullable String dbUser;
+
+  @Option(
+      names = "--db-password",
+      scope = ScopeType.INHERIT,
+      description =
+          "Database password; prefer the environment variable TIPTRACE_DB_PASSWORD, which is"
+              + " not visible in the process list.")
+  @Nullable String dbPassword;
+
+  @Option(
+      names = "--data-dir",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Data directory (env TIPTRACE_DATA_DIR; default " + DEFAULT_DATA_DIR + ").")
+  @Nullable Path dataDir;
+
+  @Option(
+      names = "--agency",
+      scope = ScopeType.INHERIT,
+      paramLabel = "CODE",
+      description = "The receiving agency (env TIPTRACE_AGENCY; default " + DEFAULT_AGENCY + ").")
+  @Nullable String agency;
+
+  @Override
+  public Integer call() {
+    if (spec != null) {
+      spec.commandLine().usage(spec.commandLine().getErr());
+    }
+    return ExitCodes.USAGE;
+  }
+
+  /** The agency the command acts for. */
+  AgencyId agency(CliEnvironment environment, CommandSpec caller) {
+    String code = firstOf(agency, environment.env().get("TIPTRACE_AGENCY"), DEFAULT_AGENCY);
+    try {
+      return new AgencyId(code);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(caller.commandLine(), "--agency: " + e.getMessage());
+    }
+  }
+
+  Path dataDir(CliEnvironment environment) {
+    return dataDir != null
+        ? dataDir
+        : Path.of(firstOf(null, environment.env().get("TIPTRACE_DATA_DIR"), DEFAULT_DATA_DIR));
+  }
+
+  /** True when a database was named by option or environment (not the default). */
+  boolean databaseGiven(CliEnvironment environment) {
+    return dbUrl != null || environment.env().get("TIPTRACE_DB_URL") != null;
+  }
+
+  DatabaseSettings database(CliEnvironment environment, CommandSpec caller) {
+    String url = firstOf(dbUrl, environment.env().get("TIPTRACE_DB_URL"), null);
+    if (url == null) {
+      url = "jdbc:h2:file:" + dataDir(environment).toAbsolutePath().normalize().resolve("tiptrace");
+    }
+    Optional<String> user =
+        Optional.ofNullable(firstOf(dbUser, environment.env().get("TIPTRACE_DB_USER"), null));
+    Optional<String> password =
+        Optional.ofNullable(
+            firstOf(dbPassword, environment.env().get("TIPTRACE_DB_PASSWORD"), null));
+    try {
+      return new DatabaseSettings(url, user, password);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(caller.commandLine(), "--db-url: " + e.getMessage());
+    }
+  }
+
+  static RootCommand of(CommandSpec spec) {
+    return (RootCommand) spec.root().userObject();
+  }
+
+  private static @Nullable String firstOf(
+      @Nullable String a, @Nullable String b, @Nullable String fallback) {
+    if (a != null && !a.isBlank()) {
+      return a;
+    }
+    if (b != null && !b.isBlank()) {
+      return b;
+    }
+    return fallback;
+  }
+}

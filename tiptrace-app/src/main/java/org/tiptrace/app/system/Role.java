@@ -1,0 +1,16 @@
+package org.tiptrace.app.system;
+
+/**
+ * What a user may do. Every endpoint names the role it needs; a user's agency decides which tips.
+ */
+public enum Role {
+  /** Read the agency's tips (list, show, pages). */
+  ANALYST,
+  /** Submit documents to intake. */
+  INTAKE;
+
+  /** The Spring Security authority, {@code ROLE_ANALYST}. */
+  public String authority() {
+    return "ROLE_" + name();
+  }
+}

@@ -1,0 +1,120 @@
+package org.tiptrace.app.system;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.tiptrace.tip.AgencyId;
+
+/**
+ * The users who may log in: {@code tiptrace.users[]} plus {@link AdditionalUsers} (the demo user).
+ * Checked at start-up; a bad entry stops the app with the property it came from.
+ *
+ * <p>Deliberately not a {@link UserDetailsService} bean: a bean of that type would become the
+ * global authentication source of every filter chain, including the hotline API's, which
+ * authenticates its own clients. The app's own chains take {@link #userDetailsService()}.
+ */
+@Component
+public final class UserAccounts {
+  private final Map<String, UserAccount> byName;
+
+  @Autowired
+  UserAccounts(TiptraceProperties properties, ObjectProvider<AdditionalUsers> additional) {
+    this(
+        fromProperties(properties.usersOrEmpty()),
+        additional.getIfAvailable(() -> new AdditionalUsers(List.of())).accounts());
+  }
+
+  public UserAccounts(List<UserAccount> configured, List<UserAccount> additional) {
+    Map<String, UserAccount> map = new LinkedHashMap<>();
+    List<UserAccount> all = new ArrayList<>(configured);
+    all.addAll(additional);
+    for (UserAccount account : all) {
+      String key = account.username().toLowerCase(Locale.ROOT);
+      if (map.putIfAbsent(key, account) != null) {
+        throw new IllegalStateException(
+            "user '" + account.username() + "' is defined twice (tiptrace.users)");
+      }
+    }
+    if (map.isEmpty()) {
+      throw new IllegalStateException(
+          "no users are configured (tiptrace.users[0].username, .password-hash, .agency, .roles):"
+              + " nobody could log in. Configure users, or run 'tiptrace demo'.");
+    }
+    this.byName = Map.copyOf(map);
+  }
+
+  /** A fresh principal for {@code username} (case-insensitive), or empty. */
+  public Optional<TiptraceUser> load(String username) {
+    return Optional.ofNullable(byName.get(username.toLowerCase(Locale.ROOT)))
+        .map(TiptraceUser::new);
+  }
+
+  public int size() {
+    return byName.size();
+  }
+
+  /** The lookup for this app's own filter chains (not registered as a bean, see above). */
+  public UserDetailsService userDetailsService() {
+    return username ->
+        load(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+  }
+
+  static List<UserAccount> fromProperties(List<TiptraceProperties.User> users) {
+    List<UserAccount> accounts = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      accounts.add(toAccount("tiptrace.users[" + i + "]", users.get(i)));
+    }
+    return accounts;
+  }
+
+  private static UserAccount toAccount(String prefix, TiptraceProperties.User user) {
+    String username = required(prefix + ".username", user.username());
+    String hash = required(prefix + ".password-hash", user.passwordHash());
+    String agencyCode = required(prefix + ".agency", user.agency());
+    List<String> roleNames = user.roles() == null ? List.of() : user.roles();
+    if (roleNames.isEmpty()) {
+      throw new IllegalStateException(prefix + ".roles is missing: give one or more of " + roles());
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : roleNames) {
+      try {
+        roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(
+            prefix + ".roles: unknown role '" + name + "'; known roles are " + roles(), e);
+      }
+    }
+    AgencyId agency;
+    try {
+      agency = new AgencyId(agencyCode.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(prefix + ".agency: " + e.getMessage(), e);
+    }
+    try {
+      return new UserAccount(username.trim(), hash.trim(), agency, roles);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(prefix + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String required(String property, @org.jspecify.annotations.Nullable String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(property + " is missing");
+    }
+    return value;
+  }
+
+  private static String roles() {
+    return java.util.Arrays.toString(Role.values());
+  }
+}

@@ -1,0 +1,38 @@
+package org.tiptrace.app.tips;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tiptrace.app.web.ApiEndpoint;
+import org.tiptrace.tip.Page;
+import org.tiptrace.tip.TipJson;
+import org.tiptrace.tip.TipSummary;
+
+/** {@code GET /api/v1/tips} (a page of summaries with the total) and {@code /api/v1/tips/{id}}. */
+@RestController
+@RequestMapping("/api/v1/tips")
+class TipApiController implements ApiEndpoint {
+  private final AgencyTips tips;
+
+  TipApiController(AgencyTips tips) {
+    this.tips = tips;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  Page<TipSummary> list(
+      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    return tips.page(offset, limit);
+  }
+
+  /** The canonical tip JSON, byte for byte what {@code tiptrace tips show --json} prints. */
+  @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> show(@PathVariable String id) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(TipJson.writePretty(tips.find(id)));
+  }
+}

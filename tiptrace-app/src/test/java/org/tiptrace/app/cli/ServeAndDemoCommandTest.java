@@ -1,0 +1,94 @@
+package org.tiptrace.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.tiptrace.app.system.Role;
+import org.tiptrace.app.system.UserAccount;
+import org.tiptrace.app.testing.CliRun;
+import org.tiptrace.tip.AgencyId;
+
+class ServeAndDemoCommandTest {
+
+  @Test
+  void serveOpensTheConfiguredDatabaseAndServesWithoutExtraUsers() {
+    CliRun cli = new CliRun();
+
+    CliRun.Result r = cli.run("--db-url", "jdbc:h2:mem:serve-test", "serve", "--port", "9090");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(cli.opened)
+        .singleElement()
+        .satisfies(s -> assertThat(s.url()).isEqualTo("jdbc:h2:mem:serve-test"));
+    assertThat(cli.served)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.port()).isEqualTo(9090);
+              assertThat(s.users()).isEmpty();
+              assertThat(s.config()).isEmpty();
+            });
+    assertThat(cli.backend.closeCount()).isEqualTo(1);
+  }
+
+  @Test
+  void serveRejectsAMissingConfigFile() {
+    CliRun cli = new CliRun();
+    CliRun.Result r = cli.run("serve", "--config", "/nonexistent/tiptrace.yml");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(cli.served).isEmpty();
+  }
+
+  @Test
+  void demoUsesAFreshInMemoryDatabaseAndPrintsAWorkingPassword() {
+    CliRun cli = new CliRun();
+
+    CliRun.Result r = cli.run("--agency", "DEMO-UNIT", "demo", "--port", "0", "--seed", "7");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(cli.opened)
+        .singleElement()
+        .satisfies(s -> assertThat(s.url()).startsWith("jdbc:h2:mem:tiptrace-demo-"));
+    assertThat(r.out()).contains("Synthetic data set: seed 7").contains("Ingested ");
+    Matcher m = Pattern.compile("Password:\\s+(\\S+)").matcher(r.out());
+    assertThat(m.find()).isTrue();
+    String password = m.group(1);
+    assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+
+    UserAccount demo = cli.served.get(0).users().get(0);
+    assertThat(demo.username()).isEqualTo("demo");
+    assertThat(demo.agency()).isEqualTo(new AgencyId("DEMO-UNIT"));
+    assertThat(demo.roles()).containsExactlyInAnyOrder(Role.values());
+    assertThat(demo.passwordHash()).startsWith("{bcrypt}").doesNotContain(password);
+    assertThat(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                .matches(password, demo.passwordHash()))
+        .isTrue();
+  }
+
+  @Test
+  void demoPasswordsDiffer() {
+    assertThat(DemoCommand.newPassword()).isNotEqualTo(DemoCommand.newPassword());
+  }
+
+  @Test
+  void demoRefusesARealDatabase() {
+    CliRun cli = new CliRun().env(Map.of("TIPTRACE_DB_URL", "jdbc:postgresql://db.example.com/t"));
+    CliRun.Result r = cli.run("demo");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("fresh in-memory database");
+    assertThat(cli.opened).isEmpty();
+  }
+
+  @Test
+  void noSubcommandShowsUsage() {
+    CliRun.Result r = new CliRun().run();
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("ingest").contains("tips").contains("serve").contains("demo");
+    assertThat(r.err()).contains("Exit codes:");
+  }
+}

@@ -1,0 +1,143 @@
+package org.tiptrace.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tiptrace.app.testing.CliRun;
+import org.tiptrace.app.testing.TestReports;
+import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.Sha256;
+import org.tiptrace.tip.SourceFormat;
+import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TipJson;
+
+class TipsCommandTest {
+  private static final AgencyId LOCAL = new AgencyId("LOCAL");
+  private static final AgencyId OTHER = new AgencyId("ICAC-OTHER");
+
+  private final CliRun cli = new CliRun();
+  private Tip first;
+  private Tip second;
+  private Tip foreign;
+
+  @BeforeEach
+  void seed() {
+    first = insert(LOCAL, "R-100", "alice", "2026-01-01T00:00:00Z");
+    second = insert(LOCAL, "R-101", "bob", "2026-01-02T00:00:00Z");
+    foreign = insert(OTHER, "R-900", "mallory", "2026-01-03T00:00:00Z");
+    var attached =
+        cli.backend
+            .tips()
+            .attachFile(LOCAL, first.id(), Sha256.of(new byte[] {9}), TestReports.file("a.jpg"));
+    first = attached.tip();
+  }
+
+  @Test
+  void listShowsTheAgencysTipsNewestFirst() {
+    CliRun.Result r = cli.run("tips", "list");
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    String[] lines = r.out().split("\n");
+    assertThat(lines[0]).startsWith("ID").contains("CYBERTIP").contains("INCIDENT TYPE");
+    assertThat(lines[1]).startsWith(second.id().toString()).contains("R-101");
+    assertThat(lines[2]).startsWith(first.id().toString()).contains("R-100");
+    assertThat(lines[2]).contains("2025-03-14T21:07:31 (zone unknown)");
+    assertThat(r.out()).contains("1-2 of 2 tips").doesNotContain("R-900");
+  }
+
+  @Test
+  void listPagesAndWritesJson() throws IOException {
+    CliRun.Result r = cli.run("tips", "list", "--limit", "1", "--offset", "1", "--json");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    JsonNode page = TipJson.mapper().readTree(r.out());
+    assertThat(page.get("total").asLong()).isEqualTo(2);
+    assertThat(page.get("offset").asInt()).isEqualTo(1);
+    assertThat(page.get("limit").asInt()).isEqualTo(1);
+    assertThat(page.get("items")).hasSize(1);
+    assertThat(page.at("/items/0/id/value").asLong()).isEqualTo(first.id().value());
+    assertThat(page.at("/items/0/cybertipReportId").asText()).isEqualTo("R-100");
+  }
+
+  @Test
+  void badPagingIsAUsageError() {
+    CliRun.Result r = cli.run("tips", "list", "--limit", "0");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("limit must be 1..1000");
+  }
+
+  @Test
+  void showJsonIsTheCanonicalTip() {
+    CliRun.Result r = cli.run("tips", "show", first.id().toString(), "--json");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out().strip()).isEqualTo(TipJson.writePretty(first));
+    assertThat(r.out()).contains("\"fileName\" : \"a.jpg\"").contains("198.51.100.23");
+  }
+
+  @Test
+  void showTextGivesTheMainFacts() {
+    CliRun.Result r = cli.run("tips", "show", first.id().toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .startsWith("Tip " + first.id() + " (CyberTip R-100)")
+        .contains("Incident type:")
+        .contains("Child Pornography (possession, manufacture, and distribution)")
+        .contains("Reporter:")
+        .contains("Example Photos Inc.")
+        .contains("User: REPORTED alice")
+        .contains("198.51.100.23:61022 Login 2025-03-14T21:07:31Z")
+        .contains("File 1: a.jpg")
+        .contains("Viewed by ESP:")
+        .contains("EXIF viewed by ESP: unknown");
+  }
+
+  @Test
+  void unknownIdIsExitOne() {
+    CliRun.Result r = cli.run("tips", "show", "424242");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
+    assertThat(r.err()).contains("no tip '424242' for agency LOCAL");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void anotherAgencysTipIsNotFound() {
+    CliRun.Result r = cli.run("tips", "show", foreign.id().toString(), "--json");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
+    assertThat(r.out()).doesNotContain("R-900");
+
+    CliRun.Result asOther =
+        cli.run("--agency", "ICAC-OTHER", "tips", "show", foreign.id().toString());
+    assertThat(asOther.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(asOther.out()).contains("R-900");
+  }
+
+  @Test
+  void nonNumericIdIsNotFound() {
+    assertThat(cli.run("tips", "show", "abc").exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
+  }
+
+  @Test
+  void tipsAloneShowsUsage() {
+    CliRun.Result r = cli.run("tips");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("list").contains("show");
+  }
+
+  private Tip insert(AgencyId agency, String reportId, String user, String receivedAt) {
+    return cli.backend
+        .tips()
+        .insertIfAbsent(
+            agency,
+            Sha256.of(reportId.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            Instant.parse(receivedAt),
+            TestReports.report(SourceFormat.ESP_XML_REPORT, Optional.of(reportId), user))
+        .tip();
+  }
+}

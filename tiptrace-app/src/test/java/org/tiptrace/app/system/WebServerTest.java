@@ -1,0 +1,60 @@
+package org.tiptrace.app.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.tiptrace.app.testing.InMemoryBackend;
+import org.tiptrace.tip.AgencyId;
+
+/**
+ * The path {@code serve} and {@code demo} take: the backend and extra users handed to Spring as
+ * singletons, no test profile, the real {@code application.properties}.
+ */
+class WebServerTest {
+
+  @Test
+  void demoUserFromTheCliCanUseTheApi() throws Exception {
+    InMemoryBackend backend = new InMemoryBackend();
+    String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("demo-pw");
+    UserAccount demo =
+        new UserAccount("demo", hash, new AgencyId("DEMO"), EnumSet.allOf(Role.class));
+
+    try (ConfigurableApplicationContext context =
+        WebServer.start(backend, List.of(demo), 0, Optional.empty())) {
+      assertThat(context.getBean(TiptraceBackend.class)).isSameAs(backend);
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      String auth =
+          Base64.getEncoder().encodeToString("demo:demo-pw".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tips"))
+                      .header("Authorization", "Basic " + auth)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"total\":0");
+    }
+    assertThat(backend.closeCount()).as("the CLI, not Spring, closes the backend").isZero();
+  }
+
+  @Test
+  void withoutUsersTheAppRefusesToStartAndSaysWhy() {
+    assertThatThrownBy(() -> WebServer.start(new InMemoryBackend(), List.of(), 0, Optional.empty()))
+        .isInstanceOf(WebServer.WebStartupException.class)
+        .hasMessageContaining("no users are configured");
+  }
+}
