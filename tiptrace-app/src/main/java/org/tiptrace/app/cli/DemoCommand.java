@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             Optional.empty());
 
     try (TiptraceBackend backend = env.backends().open(settings)) {
-      List<RawDocument> generated = SyntheticDataSet.documents(seed, count);
+      List<RawDocument> generated = SyntheticDataSet.documents(seed, count, env.clock().instant());
       List<InputDocument> documents =
           generated.stream().map(d -> InputDocument.inMemory(d.name(), d.bytes())).toList();
       BatchIntake batch =

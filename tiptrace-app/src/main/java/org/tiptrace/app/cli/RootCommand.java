@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.tiptrace.app.system.DatabaseSettings;
+import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,7 +106,7 @@ public final class RootCommand implements Callable<Integer> {
   DatabaseSettings database(CliEnvironment environment, CommandSpec caller) {
     String url = firstOf(dbUrl, environment.env().get("TIPTRACE_DB_URL"), null);
     if (url == null) {
-      url = "jdbc:h2:file:" + dataDir(environment).toAbsolutePath().normalize().resolve("tiptrace");
+      url = TiptraceBackend.defaultUrl(dataDir(environment));
     }
     Optional<String> user =
         Optional.ofNullable(firstOf(dbUser, environment.env().get("TIPTRACE_DB_USER"), null));

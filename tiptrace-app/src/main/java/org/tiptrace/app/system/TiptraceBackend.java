@@ -1,12 +1,16 @@
 package org.tiptrace.app.system;
 
+import java.nio.file.Path;
 import org.tiptrace.intake.RawArchive;
+import org.tiptrace.intake.hotline.HotlineRepository;
+import org.tiptrace.store.Database;
+import org.tiptrace.store.DatabaseConfig;
+import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.tip.TipRepository;
 
 /**
  * The storage the application works on: the raw archive and the tip repository, both from core's
- * interfaces. The CLI and the web app get theirs from {@link #open(DatabaseSettings)}, tests from
- * an in-memory implementation.
+ * interfaces. The CLI and the web app get theirs from {@link #open(DatabaseSettings)}.
  */
 public interface TiptraceBackend extends AutoCloseable {
 
@@ -14,34 +18,43 @@ public interface TiptraceBackend extends AutoCloseable {
 
   TipRepository tips();
 
+  /** Reports open on the hotline API ({@code /ispws}). */
+  HotlineRepository hotlineReports();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
 
   /**
-   * Opens the storage at {@code settings}: the single place that knows the store module.
-   *
-   * <p>PLUG-IN POINT for {@code tiptrace-store}. Until its {@code Database} class is merged this
-   * build has no storage and says so. After the merge the body becomes:
-   *
-   * <pre>{@code
-   * Database db = Database.open(settings.url(), settings.user(), settings.password());
-   * return TiptraceBackend.of(db.rawArchive(), db.tipRepository(), db::close);
-   * }</pre>
-   *
-   * (adapted to the store's actual factory and accessor names).
+   * Opens the storage at {@code settings} and migrates it: the single place that knows the store
+   * module.
    *
    * @throws BackendException when the database cannot be opened
    */
   static TiptraceBackend open(DatabaseSettings settings) {
-    throw new BackendException(
-        "cannot open "
-            + settings.url()
-            + ": this build has no storage module yet (tiptrace-store's Database is not merged)");
+    Database db;
+    try {
+      db =
+          Database.open(
+              DatabaseConfig.of(
+                  settings.url(), settings.user().orElse(null), settings.password().orElse(null)));
+    } catch (RuntimeException e) {
+      throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
+    }
+    return of(db.rawArchive(), db.tips(), new JdbcHotlineRepository(db.dataSource()), db::close);
+  }
+
+  /**
+   * The default database: an embedded H2 file in {@code dataDir}, with the store's crash-safe
+   * settings.
+   */
+  static String defaultUrl(Path dataDir) {
+    return DatabaseConfig.h2File(dataDir).url();
   }
 
   /** A backend from its parts; {@code onClose} runs once. */
-  static TiptraceBackend of(RawArchive archive, TipRepository tips, Runnable onClose) {
+  static TiptraceBackend of(
+      RawArchive archive, TipRepository tips, HotlineRepository hotline, Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
           new java.util.concurrent.atomic.AtomicBoolean();
@@ -54,6 +67,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public TipRepository tips() {
         return tips;
+      }
+
+      @Override
+      public HotlineRepository hotlineReports() {
+        return hotline;
       }
 
       @Override

@@ -299,9 +299,11 @@ class IngestCommandTest {
             new java.io.PrintWriter(err),
             false,
             (b, u, p, c) -> {});
-    int code = Cli.commandLine(env).execute("--db-url", "jdbc:h2:mem:x", "ingest", a.toString());
+    // A database under a regular file cannot be created: the store fails to open it.
+    String url = "jdbc:h2:file:" + a.toAbsolutePath() + "/db";
+    int code = Cli.commandLine(env).execute("--db-url", url, "ingest", a.toString());
     assertThat(code).isEqualTo(ExitCodes.DATABASE);
-    assertThat(err.toString()).contains("tiptrace: database: cannot open jdbc:h2:mem:x");
+    assertThat(err.toString()).contains("tiptrace: database: cannot open").contains(url);
     assertThat(err.toString()).doesNotContain("hunter2");
   }
 
