@@ -55,6 +55,22 @@ class EnrichmentTest {
     assertThat(e.notChecked()).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "192.0.2.10", "192.0.2.70", "192.0.2.200", "198.51.100.7", "198.19.255.1", "203.0.113.250",
+    "2001:db8::1", "2001:db8:4000::1", "2001:db8:8000::1", "2001:db9::1", "10.0.0.1", "::1"
+  })
+  void materialisedDatabaseAnswersLikeTheReader(String ip) throws IOException {
+    IpFixtures.mmdbSources(dir); // writes the files
+    byte[] a = IpAddresses.parse(ip).orElseThrow();
+    for (String f : List.of("test-asn.mmdb", "test-city.mmdb")) {
+      try (MmdbDatabase perLookup = MmdbDatabase.open(dir.resolve(f));
+          MmdbDatabase loaded = MmdbDatabase.load(dir.resolve(f))) {
+        assertThat(loaded.lookup(a)).as(f + " " + ip).isEqualTo(perLookup.lookup(a));
+      }
+    }
+  }
+
   @Test
   void anAddressOutsideEveryRangeHasNoAnswerButIsChecked() throws IOException {
     Enrichment e = withSources(IpFixtures.mmdbSources(dir)).enrich("2001:db9::1").orElseThrow();
