@@ -550,6 +550,7 @@ final class Classifier {
         isp,
         prefix,
         deadline,
-        ctx);
+        ctx.reportId(),
+        ctx.destination());
   }
 }

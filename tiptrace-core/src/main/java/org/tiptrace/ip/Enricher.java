@@ -21,7 +21,7 @@ final class Enricher {
         missing.remove(DataKind.COUNTRY); // a city database answers the country too
       }
     }
-    this.notChecked = missing;
+    this.notChecked = Set.copyOf(missing);
   }
 
   Enrichment enrich(String canonicalIp, byte[] address) {

@@ -123,8 +123,8 @@ public final class IpAttribution {
             UTC_SECONDS.format(a.time().instant().get().truncatedTo(ChronoUnit.SECONDS)),
             a.time().raw().orElse(""),
             a.time().statedZone(),
-            a.context().destination(),
-            a.context().reportId(),
+            a.destination(),
+            a.reportId(),
             a.delegatedPrefix(),
             a.isp().map(IspProfile::name).orElse("unknown"),
             a.enrichment().flatMap(Enrichment::asn),
@@ -135,8 +135,27 @@ public final class IpAttribution {
    * Picks the receiving agency from the enrichments of a tip's captures and the ESP's estimate;
    * unknown or conflicting locations go to review. Jurisdiction only.
    */
-  public RoutingDecision route(List<Enrichment> enrichments, Optional<EstimatedLocation> esp) {
+  public RoutingDecision route(List<Enrichment> enrichments, List<EstimatedLocation> esp) {
     return jurisdiction.route(enrichments, esp);
+  }
+
+  /**
+   * Routes a report from its assessed captures and the reported users' {@code estimatedLocation}.
+   * Captures that are Tor exits, VPN/hosting, invalid or non-routable say nothing about where the
+   * user is and are left out.
+   */
+  public RoutingDecision route(Report report, List<IpEventAssessment> assessments) {
+    List<Enrichment> located =
+        assessments.stream()
+            .filter(
+                a ->
+                    a.status() != AttributionStatus.TOR_EXIT
+                        && a.status() != AttributionStatus.VPN_OR_HOSTING)
+            .flatMap(a -> a.enrichment().stream())
+            .toList();
+    List<EstimatedLocation> esp =
+        report.reportedUsers().stream().flatMap(u -> u.estimatedLocation().stream()).toList();
+    return jurisdiction.route(located, esp);
   }
 
   /** Configuration; every data set is optional except the retention and routing tables. */

@@ -17,6 +17,8 @@ import org.tiptrace.tip.TriState;
  * @param enrichment empty only for invalid or non-routable addresses
  * @param isp the retention row applied; empty when not reached
  * @param deadline empty when not reached (invalid or non-routable)
+ * @param reportId the CyberTipline report id, from the context
+ * @param destination the ESP server address/port, from the context
  */
 public record IpEventAssessment(
     Optional<String> ip,
@@ -33,7 +35,8 @@ public record IpEventAssessment(
     Optional<IspProfile> isp,
     Optional<String> delegatedPrefix,
     Optional<RetentionDeadline> deadline,
-    EventContext context) {
+    Optional<String> reportId,
+    Optional<String> destination) {
   public IpEventAssessment {
     findings = List.copyOf(findings);
   }

@@ -129,8 +129,8 @@ public final class JurisdictionTable {
     return s.toUpperCase(Locale.ROOT);
   }
 
-  /** Routes from enrichments and the ESP's estimate. */
-  public RoutingDecision route(List<Enrichment> enrichments, Optional<EstimatedLocation> esp) {
+  /** Routes from enrichments and the ESP's estimates. */
+  public RoutingDecision route(List<Enrichment> enrichments, List<EstimatedLocation> esp) {
     Set<String> countries = new LinkedHashSet<>();
     Set<String> regions = new LinkedHashSet<>();
     List<String> evidence = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class JurisdictionTable {
               });
       e.region().ifPresent(r -> regions.add(normRegion(r)));
     }
-    esp.ifPresent(
+    esp.forEach(
         loc -> {
           loc.countryCode().ifPresent(c -> countries.add(c.strip().toUpperCase(Locale.ROOT)));
           loc.region().ifPresent(r -> regions.add(normRegion(r)));

@@ -29,8 +29,8 @@ class JurisdictionTest {
         Set.of(DataKind.ASN));
   }
 
-  private static Optional<EstimatedLocation> esp(String country, String region) {
-    return Optional.of(
+  private static List<EstimatedLocation> esp(String country, String region) {
+    return List.of(
         new EstimatedLocation(
             Optional.empty(),
             Optional.ofNullable(region),
@@ -75,8 +75,8 @@ class JurisdictionTest {
     if (c2 != null || r2 != null) {
       es.add(geo("198.51.100.7", c2, r2));
     }
-    Optional<EstimatedLocation> loc =
-        espCountry == null && espRegion == null ? Optional.empty() : esp(espCountry, espRegion);
+    List<EstimatedLocation> loc =
+        espCountry == null && espRegion == null ? List.of() : esp(espCountry, espRegion);
     RoutingDecision d = table.route(es, loc);
     assertThat(d.outcome()).as(d.reasons().toString()).isEqualTo(outcome);
     assertThat(d.agency()).isEqualTo(Optional.ofNullable(agency));

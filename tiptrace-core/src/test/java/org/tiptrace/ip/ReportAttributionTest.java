@@ -42,7 +42,7 @@ class ReportAttributionTest {
         captures++;
         assertThat(a.status())
             .isNotIn(AttributionStatus.NON_ROUTABLE, AttributionStatus.INVALID_IP);
-        assertThat(a.context().reportId()).isEqualTo(r.cybertipReportId());
+        assertThat(a.reportId()).isEqualTo(r.cybertipReportId());
         assertThat(a.findings()).isNotEmpty();
         if (a.status() == AttributionStatus.ATTRIBUTABLE) {
           attributable++;
@@ -51,6 +51,12 @@ class ReportAttributionTest {
       }
     }
     assertThat(captures).isPositive();
+    Report first = reports().get(0);
+    RoutingDecision d = f.route(first, f.assess(first, EventContext.of(Optional.empty())));
+    assertThat(d.reasons()).isNotEmpty();
+    if (d.outcome() == RoutingDecision.Outcome.ROUTED) {
+      assertThat(d.agency()).isPresent();
+    }
     assertThat(attributable).isPositive();
   }
 

@@ -83,8 +83,9 @@ public class MmdbLookupBenchmark {
     w.write(file);
     reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache());
     source = MmdbDatabase.open(file);
+    loaded = MmdbDatabase.load(file);
     facade =
-        IpAttribution.builder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).source(source).build();
+        IpAttribution.builder(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).source(loaded).build();
     SplittableRandom rnd = new SplittableRandom(20261122L);
     inet = new InetAddress[PROBES];
     bytes = new byte[PROBES][];
@@ -133,6 +134,7 @@ public class MmdbLookupBenchmark {
   public void tearDown() throws IOException {
     reader.close();
     source.close();
+    loaded.close();
     Files.deleteIfExists(file);
   }
 
