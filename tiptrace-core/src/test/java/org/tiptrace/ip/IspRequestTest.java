@@ -35,6 +35,17 @@ class IspRequestTest {
     assertThat(r.ask()).contains("lease start and end for the address at that instant");
   }
 
+  @Test
+  void assessmentAndRequestSerialiseToJson() throws IOException {
+    IpAttribution f = IpFixtures.full(dir).build();
+    IpEventAssessment a =
+        f.assess(event("2001:db8::1", "2025-03-14T21:07:31Z"), EventContext.of(Optional.of("7")));
+    String json = org.tiptrace.tip.TipJson.write(a);
+    assertThat(json).contains("\"status\":\"ATTRIBUTABLE\"").contains("2001:db8::/56");
+    assertThat(org.tiptrace.tip.TipJson.write(IpAttribution.request(a).orElseThrow()))
+        .contains("\"instantUtc\":\"2025-03-14T21:07:31Z\"");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     // residential cable: /56
