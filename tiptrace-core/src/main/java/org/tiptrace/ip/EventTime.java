@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,12 +30,20 @@ public record EventTime(
     Optional<Instant> instant,
     List<Instant> candidates,
     Set<TimeFlag> flags) {
+  private static final DateTimeFormatter UTC_SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   public EventTime {
     candidates = List.copyOf(candidates);
     flags =
         flags.isEmpty()
             ? Set.of()
             : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
+  }
+
+  /** The instant in UTC to the second with {@code Z} ({@code 2025-03-14T21:07:31Z}), if known. */
+  public Optional<String> instantUtcText() {
+    return instant.map(i -> UTC_SECONDS.format(i.truncatedTo(ChronoUnit.SECONDS)));
   }
 
   /** True when the time cannot be used for an ISP request as it stands. */

@@ -2,12 +2,8 @@ package org.tiptrace.ip;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.tiptrace.tip.EstimatedLocation;
@@ -29,9 +25,6 @@ import org.tiptrace.tip.ReportedUser;
  * deadlines are estimates, not legal advice.
  */
 public final class IpAttribution {
-  private static final DateTimeFormatter UTC_SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   private final Clock clock;
   private final Enricher enricher;
   private final Classifier classifier;
@@ -120,7 +113,7 @@ public final class IpAttribution {
         new IspRequest(
             a.ip().get(),
             a.port(),
-            UTC_SECONDS.format(a.time().instant().get().truncatedTo(ChronoUnit.SECONDS)),
+            a.time().instantUtcText().orElseThrow(),
             a.time().raw().orElse(""),
             a.time().statedZone(),
             a.destination(),

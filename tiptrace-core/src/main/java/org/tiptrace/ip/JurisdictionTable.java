@@ -5,6 +5,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -61,6 +63,13 @@ public final class JurisdictionTable {
       return load(in, RESOURCE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** Reads and validates a routing table file (an agency's own table). */
+  public static JurisdictionTable load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in, file.getFileName().toString());
     }
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -76,6 +78,13 @@ public final class RetentionTable {
       return load(in, RESOURCE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** Reads and validates a table file (e.g. an agency's own copy). */
+  public static RetentionTable load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in, file.getFileName().toString());
     }
   }
 

@@ -3,6 +3,9 @@ package org.tiptrace.ip;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,6 +52,13 @@ public final class TorExitList {
   /** A list with no snapshots: every check is "not checked". */
   public static TorExitList empty() {
     return new TorExitList(Map.of(), new TreeSet<>(), List.of());
+  }
+
+  /** Reads one exit-list file (UTF-8). */
+  public static TorExitList load(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r, file.getFileName().toString());
+    }
   }
 
   /** Parses one exit-list file. Errors name the file, line and reason. */

@@ -3,6 +3,9 @@ package org.tiptrace.ip;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,13 @@ public final class VpnList {
     this.kind = kind;
     this.snapshot = snapshot;
     this.blocks = blocks;
+  }
+
+  /** Reads a list file (UTF-8). */
+  public static VpnList load(Path file, Kind kind, LocalDate snapshot) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r, file.getFileName().toString(), kind, snapshot);
+    }
   }
 
   /** Parses a list; errors name the file and line. */

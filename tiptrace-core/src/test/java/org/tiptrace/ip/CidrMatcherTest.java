@@ -59,6 +59,34 @@ class CidrMatcherTest {
   }
 
   @Test
+  void fileLoadersReadWhatTheCliWillImport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path tor = dir.resolve("exits-2025-03-14.txt");
+    java.nio.file.Files.writeString(
+        tor,
+        "ExitNode AB\nExitAddress 203.0.113.9 2025-03-14 15:13:18\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(TorExitList.load(tor).check("203.0.113.9", Instant.parse("2025-03-14T20:00:00Z"), 0))
+        .isEqualTo(TorExitList.Listing.LISTED);
+    java.nio.file.Path vpn = dir.resolve("ipv4.txt");
+    java.nio.file.Files.writeString(
+        vpn, "198.51.100.0/25\n", java.nio.charset.StandardCharsets.UTF_8);
+    VpnList v = VpnList.load(vpn, VpnList.Kind.VPN, LocalDate.of(2025, 3, 14));
+    assertThat(v.contains(IpAddresses.parse("198.51.100.127").orElseThrow())).isTrue();
+    assertThat(v.name()).isEqualTo("ipv4.txt");
+    java.nio.file.Path ret = dir.resolve("retention.yaml");
+    try (var in = RetentionTable.class.getResourceAsStream(RetentionTable.RESOURCE)) {
+      java.nio.file.Files.copy(in, ret);
+    }
+    assertThat(RetentionTable.load(ret).isps()).isNotEmpty();
+    java.nio.file.Path routes = dir.resolve("routes.yaml");
+    try (var in = JurisdictionTable.class.getResourceAsStream(JurisdictionTable.RESOURCE)) {
+      java.nio.file.Files.copy(in, routes);
+    }
+    assertThat(JurisdictionTable.load(routes).version()).isEqualTo(1);
+  }
+
+  @Test
   void cidrParsing() {
     assertThat(Cidr.parse("192.0.2.77/24")).hasToString("192.0.2.0/24");
     assertThat(Cidr.parse("2001:DB8::1/32")).hasToString("2001:db8::/32");
