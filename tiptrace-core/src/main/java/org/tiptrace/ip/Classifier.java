@@ -253,7 +253,9 @@ final class Classifier {
       findings.add(
           new Finding(AttributionRule.TZ_ZONE, Finding.Result.PASS, "offset " + time.statedZone()));
     }
-    if (tf.contains(TimeFlag.TWELVE_HOUR_AMBIGUOUS)) {
+    if (tf.contains(TimeFlag.TIME_MISSING)) {
+      findings.add(new Finding(AttributionRule.TZ_12H, Finding.Result.NOT_CHECKED, "no time"));
+    } else if (tf.contains(TimeFlag.TWELVE_HOUR_AMBIGUOUS)) {
       findings.add(
           new Finding(
               AttributionRule.TZ_12H,
@@ -263,7 +265,11 @@ final class Classifier {
     } else {
       findings.add(new Finding(AttributionRule.TZ_12H, Finding.Result.PASS, "24-hour or marked"));
     }
-    if (tf.contains(TimeFlag.DST_GAP) || tf.contains(TimeFlag.DST_OVERLAP)) {
+    if (tf.contains(TimeFlag.TIME_MISSING) || tf.contains(TimeFlag.ZONE_MISSING)) {
+      findings.add(
+          new Finding(
+              AttributionRule.TZ_DST, Finding.Result.NOT_CHECKED, "no offset and no zone region"));
+    } else if (tf.contains(TimeFlag.DST_GAP) || tf.contains(TimeFlag.DST_OVERLAP)) {
       findings.add(
           new Finding(
               AttributionRule.TZ_DST,
@@ -277,7 +283,13 @@ final class Classifier {
                   + time.candidates()));
       blocks.add(AttributionStatus.TIME_AMBIGUOUS);
     } else {
-      findings.add(new Finding(AttributionRule.TZ_DST, Finding.Result.PASS, "no DST transition"));
+      findings.add(
+          new Finding(
+              AttributionRule.TZ_DST,
+              Finding.Result.PASS,
+              time.statedOffset().isPresent()
+                  ? "the stated offset fixes the instant"
+                  : "no DST transition at that time"));
     }
 
     // RETENTION
