@@ -437,6 +437,14 @@ final class Classifier {
                   + enrichment.countryCode().orElse("unknown country")
                   + enrichment.region().map(r -> "/" + r).orElse("")));
     }
+    if (!enrichment.conflicts().isEmpty()) {
+      findings.add(
+          new Finding(
+              AttributionRule.GEO,
+              Finding.Result.FLAG,
+              "data sources disagree: " + String.join("; ", enrichment.conflicts())));
+      lower(confidence, Confidence.MEDIUM);
+    }
     if (!enrichment.asnChecked()) {
       lower(confidence, Confidence.MEDIUM);
     }

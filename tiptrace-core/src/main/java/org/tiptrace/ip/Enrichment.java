@@ -30,6 +30,28 @@ public record Enrichment(
     notChecked = Set.copyOf(notChecked);
   }
 
+  /**
+   * Disagreements between sources on the ASN or the country, e.g. {@code "autonomous_system_number:
+   * 64496 (a.mmdb) vs 64499 (b.csv)"}; empty when the sources agree or only one answered.
+   */
+  public List<String> conflicts() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String field : List.of("autonomous_system_number", "country_code")) {
+      java.util.Map<String, String> seen = new java.util.LinkedHashMap<>();
+      for (SourceAnswer a : answers) {
+        a.field(field)
+            .ifPresent(
+                v ->
+                    seen.putIfAbsent(
+                        v.toUpperCase(java.util.Locale.ROOT), v + " (" + a.source() + ")"));
+      }
+      if (seen.size() > 1) {
+        out.add(field + ": " + String.join(" vs ", seen.values()));
+      }
+    }
+    return out;
+  }
+
   /** True when an ASN source was configured (whether or not it had a range for the address). */
   public boolean asnChecked() {
     return !notChecked.contains(DataKind.ASN);

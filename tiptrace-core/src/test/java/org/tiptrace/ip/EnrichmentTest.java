@@ -119,6 +119,28 @@ class EnrichmentTest {
   }
 
   @Test
+  void disagreeingSourcesAreReportedAndLowerConfidence() throws IOException {
+    java.io.Reader r =
+        new java.io.StringReader("192.0.2.0,192.0.2.255,64499,Example DSL Networks\n");
+    CsvRangeDatabase csv =
+        CsvRangeDatabase.load(r, "other-asn.csv", DataKind.ASN, LocalDate.of(2025, 3, 1));
+    IpAttribution.Builder b = IpFixtures.full(dir).source(csv);
+    IpAttribution f = b.build();
+    Enrichment e = f.enrich("192.0.2.10").orElseThrow();
+    assertThat(e.asn()).contains(64496L); // the first configured source wins
+    assertThat(e.conflicts())
+        .containsExactly(
+            "autonomous_system_number: 64496 (test-asn.mmdb) vs 64499 (other-asn.csv)");
+    IpEventAssessment a =
+        f.assess(
+            IpFixtures.event("192.0.2.10", 5000, "2025-03-14T21:07:31Z"),
+            EventContext.of(java.util.Optional.empty()));
+    assertThat(a.findings())
+        .anySatisfy(x -> assertThat(x.detail()).startsWith("data sources disagree"));
+    assertThat(a.confidence()).isEqualTo(Confidence.MEDIUM);
+  }
+
+  @Test
   void csvWithHeaderUsesItsColumnNames() throws IOException {
     CsvRangeDatabase city;
     try (Reader r = IpFixtures.resource("city-with-header.csv")) {
