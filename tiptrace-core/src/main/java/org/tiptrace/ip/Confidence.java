@@ -1,0 +1,8 @@
+package org.tiptrace.ip;
+
+/** How far an attribution can be trusted. */
+public enum Confidence {
+  HIGH,
+  MEDIUM,
+  LOW
+}
