@@ -106,10 +106,14 @@ class SecurityHttpTest extends WebTest {
   @Test
   void unlistedPathsAreDeniedEvenWhenAuthenticated() {
     assertThat(send(alice("/api/v1/secret").GET()).statusCode()).isEqualTo(403);
-    // The hotline chain owns /ispws/**; until it is merged the app's chain denies it.
-    assertThat(send(request("/ispws/submit").GET()).statusCode()).isIn(302, 401);
+    // The hotline chain owns /ispws/** and knows only platform accounts: an investigator's
+    // session or password does not open it.
+    assertThat(send(request("/ispws/submit").GET()).statusCode()).isEqualTo(401);
+    assertThat(send(alice("/ispws/status").GET()).statusCode()).isEqualTo(401);
     HttpClient session = formLogin("alice", "alice-secret");
-    assertThat(send(session, request("/ispws/submit").GET().build()).statusCode()).isEqualTo(403);
+    HttpResponse<String> withSession = send(session, request("/ispws/status").GET().build());
+    assertThat(withSession.statusCode()).isEqualTo(401);
+    assertThat(withSession.body()).contains("<responseCode>2000</responseCode>");
   }
 
   @Test
