@@ -169,7 +169,9 @@ final class LocatedTree {
       return new Failed(current, location(where(e, p)), limitReason(e, limits));
     } catch (JsonProcessingException e) {
       return new Failed(
-          current, location(where(e, p)), "malformed JSON: " + e.getOriginalMessage());
+          current,
+          location(where(e, p)),
+          "malformed JSON: " + plainMessage(e.getOriginalMessage()));
     } catch (IOException e) {
       // Reading from a String cannot fail with I/O; kept as a problem rather than thrown.
       return new Failed(current, null, "cannot read the document: " + e.getMessage());
@@ -252,5 +254,27 @@ final class LocatedTree {
   /** RFC 6901 escaping of one reference token. */
   static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static final java.util.regex.Pattern START_MARKER =
+      java.util.regex.Pattern.compile(
+          "\\s*\\(start marker at \\[Source:.*?line: (\\d+), column: (\\d+)\\]\\)");
+
+  /**
+   * Jackson names where an unclosed object or array began inside a bracket that also mentions its
+   * source-location setting; keep only "opened at line L, column C", which a person can act on.
+   */
+  static String plainMessage(String message) {
+    java.util.regex.Matcher m = START_MARKER.matcher(message);
+    if (m.find()) {
+      return message.substring(0, m.start())
+          + " (opened at line "
+          + m.group(1)
+          + ", column "
+          + m.group(2)
+          + ")"
+          + message.substring(m.end());
+    }
+    return message;
   }
 }
