@@ -15,12 +15,13 @@ package org.tiptrace.hash.pdq;
  *       pair whose two slot distances sum to at most {@code s2 = ⌊d/8⌋} (8 pairs, total ≤ d), and
  *       the closer slot of that pair is within {@code r = ⌊s2/2⌋ = ⌊d/16⌋}, the usual MIH probe
  *       radius. So probing every table with all values within {@code r} still finds every match.
- *   <li>Each table entry packs the row (24 bits) with the low 8 bits of the <em>partner</em> slot.
- *       A candidate found at slot distance {@code e} is dropped unless {@code e + popcount(partner
- *       bits ⊕ query's) ≤ s2}; for the witnessing pair this always holds (8 of the partner's bits
- *       can only show fewer differences than all 16), so no match is lost, while about 85–98 % of
- *       the random candidates of plain MIH never touch the 32-byte code. It costs no memory: the
- *       byte rides in the int next to the row.
+ *   <li>Each table entry is one int: the row in the high {@code 32 − f} bits and the low {@code f}
+ *       bits of the <em>partner</em> slot in the rest, {@code f = min(16, 32 − ⌈log2 n⌉)} (12 at a
+ *       million rows, 8 at the 2^24-row maximum). A candidate found at slot distance {@code e} is
+ *       dropped unless {@code e + popcount(partner bits ⊕ query's) ≤ s2}; for the witnessing pair
+ *       this always holds (some of the partner's bits can only show fewer differences than all 16),
+ *       so no match is lost, while about 98 % (f = 12) of the random candidates of plain MIH never
+ *       touch the 32-byte code. It costs no memory: the bits ride in the int next to the row.
  *   <li>Survivors are checked on the full 256 bits. A match can surface from several tables; it is
  *       reported only from the first table (in slot order) whose probe and filter it passes, which
  *       is recomputed from its code, so no set is needed to remove duplicates.
@@ -38,7 +39,7 @@ final class MihSegment {
   static final int SLOTS = 16;
   static final int BUCKETS = 1 << 16;
 
-  /** Rows are packed in 24 bits next to the partner byte. */
+  /** Rows are packed in at most 24 bits next to at least 8 partner bits. */
   static final int MAX_ROWS = 1 << 24;
 
   /** All 16-bit values sorted by popcount; {@code BALL_END[r]} = how many have popcount ≤ r. */
@@ -59,6 +60,11 @@ final class MihSegment {
   }
 
   final int n;
+
+  /** Partner bits per entry ({@code f} above) and their mask. */
+  private final int filterBits;
+
+  private final int filterMask;
   final long[] codes;
   final long[] ids;
   private final int[] offsets;
@@ -72,6 +78,9 @@ final class MihSegment {
       throw new IllegalArgumentException("segment too large: " + n + " > " + MAX_ROWS);
     }
     this.n = n;
+    int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+    this.filterBits = Math.min(16, 32 - rowBits);
+    this.filterMask = (1 << filterBits) - 1;
     this.codes = codes;
     this.ids = ids;
     this.deleted = new long[(n + 63) >>> 6];
@@ -91,7 +100,8 @@ final class MihSegment {
       int entryBase = t * n;
       for (int row = 0; row < n; row++) {
         int key = slot(codes, row, t);
-        entries[entryBase + cursor[key]++] = (row << 8) | (slot(codes, row, partner) & 0xFF);
+        entries[entryBase + cursor[key]++] =
+            (row << filterBits) | (slot(codes, row, partner) & filterMask);
       }
     }
   }
@@ -138,24 +148,31 @@ final class MihSegment {
     int s2 = d >>> 3;
     int ballEnd = BALL_END[Math.min(r, 16)];
     int[] qs = querySlots(q0, q1, q2, q3);
-    for (int t = 0; t < SLOTS; t++) {
-      int qt = qs[t];
-      int qp = qs[t ^ 1] & 0xFF;
+    // Phase 1 gathers every bucket range first: the loads are independent, so the CPU overlaps
+    // their cache misses instead of waiting for each before scanning its bucket.
+    int probes = SLOTS * ballEnd;
+    int[] lo = new int[probes];
+    int[] hi = new int[probes];
+    for (int t = 0, p = 0; t < SLOTS; t++) {
       int base = t * (BUCKETS + 1);
+      int qt = qs[t];
+      for (int b = 0; b < ballEnd; b++, p++) {
+        int key = qt ^ BALL[b];
+        lo[p] = offsets[base + key];
+        hi[p] = offsets[base + key + 1];
+      }
+    }
+    for (int t = 0, p = 0; t < SLOTS; t++) {
+      int qp = qs[t ^ 1] & filterMask;
       int entryBase = t * n;
-      for (int b = 0; b < ballEnd; b++) {
-        int mask = BALL[b];
-        int e = Integer.bitCount(mask);
-        int budget = s2 - e;
-        int key = qt ^ mask;
-        int lo = offsets[base + key];
-        int hi = offsets[base + key + 1];
-        for (int i = lo; i < hi; i++) {
+      for (int b = 0; b < ballEnd; b++, p++) {
+        int budget = s2 - Integer.bitCount(BALL[b]);
+        for (int i = lo[p], end = hi[p]; i < end; i++) {
           int ent = entries[entryBase + i];
-          if (Integer.bitCount((ent ^ qp) & 0xFF) > budget) {
+          if (Integer.bitCount((ent ^ qp) & filterMask) > budget) {
             continue;
           }
-          int row = ent >>> 8;
+          int row = ent >>> filterBits;
           int c = row << 2;
           int dist =
               Long.bitCount(codes[c] ^ q0)
@@ -175,7 +192,8 @@ final class MihSegment {
   private int firstTable(int row, int[] qs, int r, int s2) {
     for (int t = 0; t < SLOTS; t++) {
       int e = Integer.bitCount(slot(codes, row, t) ^ qs[t]);
-      if (e <= r && e + Integer.bitCount((slot(codes, row, t ^ 1) ^ qs[t ^ 1]) & 0xFF) <= s2) {
+      if (e <= r
+          && e + Integer.bitCount((slot(codes, row, t ^ 1) ^ qs[t ^ 1]) & filterMask) <= s2) {
         return t;
       }
     }
