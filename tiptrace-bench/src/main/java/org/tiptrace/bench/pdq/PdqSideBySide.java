@@ -3,6 +3,7 @@ package org.tiptrace.bench.pdq;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,10 +47,11 @@ public final class PdqSideBySide {
     }
     for (String name : engines.split(",")) {
       PdqEngine engine = PdqEngine.valueOf(name);
-      System.gc();
+      long heapBefore = usedHeapAfterGc();
       long t0 = System.nanoTime();
       PdqEngine.Searcher s = engine.build(data.codes());
       double buildSeconds = (System.nanoTime() - t0) / 1e9;
+      double heapPerHash = (double) (usedHeapAfterGc() - heapBefore) / data.n();
       Path results =
           outDir.resolve("java-" + name.toLowerCase(Locale.ROOT) + "-d" + radius + ".txt");
       long matches = writeResults(s, queries, radius, results);
@@ -58,7 +60,7 @@ public final class PdqSideBySide {
         System.out.printf(
             Locale.ROOT,
             "engine=%s kind=%s n=%d queries=%d radius=%d threads=%d build_s=%.3f"
-                + " bytes_per_hash=%.1f qps=%.1f cpu_qps=%.1f matches=%d results=%s%n",
+                + " bytes_per_hash=%.1f heap_bytes_per_hash=%.1f qps=%.1f cpu_qps=%.1f matches=%d results=%s%n",
             name,
             data.kind(),
             data.n(),
@@ -67,12 +69,22 @@ public final class PdqSideBySide {
             t,
             buildSeconds,
             (double) s.memoryBytes() / data.n(),
+            heapPerHash,
             qps[0],
             qps[1],
             matches,
             results);
       }
     }
+  }
+
+  /** Heap in use after a full collection (the build's garbage gone, the index kept). */
+  private static long usedHeapAfterGc() {
+    MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      mem.gc();
+    }
+    return mem.getHeapMemoryUsage().getUsed();
   }
 
   private static long writeResults(PdqEngine.Searcher s, PdqHash[] queries, int radius, Path file)
