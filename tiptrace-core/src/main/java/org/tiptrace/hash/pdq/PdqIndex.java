@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact Hamming range search over PDQ hashes: every stored hash within distance {@code d} (0–256),
@@ -36,7 +37,8 @@ import java.util.zip.CheckedOutputStream;
  *   <li>A tail of up to {@value #TAIL_CAPACITY} recent additions, scanned linearly. When full it is
  *       sealed into a segment, and segments merge like a binary counter (a new segment absorbs the
  *       previous one while that is not larger), so there are O(log n) segments and each row is
- *       rebuilt O(log n) times. Merges drop deleted rows.
+ *       rebuilt O(log n) times. Merges drop deleted rows; a segment more than half deleted is
+ *       rebuilt at once.
  *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes {@code
  *       16·|ball(⌊d/16⌋)|} buckets holding about {@code n/65536} entries each; if that exceeds
  *       {@code n} (radius ≥ 64 on big sets, or ≥ 48 on small ones) the segment is scanned. Either
@@ -163,12 +165,16 @@ public final class PdqIndex {
     segments.add(fresh);
   }
 
-  private static MihSegment merge(MihSegment a, MihSegment b) {
-    int n = a.live() + b.live();
+  private static MihSegment compact(MihSegment s) {
+    return merge(s, null);
+  }
+
+  private static MihSegment merge(MihSegment a, @Nullable MihSegment b) {
+    int n = a.live() + (b == null ? 0 : b.live());
     long[] codes = new long[4 * n];
     long[] ids = new long[n];
     int k = 0;
-    for (MihSegment s : List.of(a, b)) {
+    for (MihSegment s : b == null ? List.of(a) : List.of(a, b)) {
       for (int row = 0; row < s.n; row++) {
         if (!s.isDeleted(row)) {
           System.arraycopy(s.codes, 4 * row, codes, 4 * k, 4);
@@ -194,8 +200,18 @@ public final class PdqIndex {
           i++;
         }
       }
-      for (MihSegment s : segments) {
-        removed += s.delete(id);
+      for (int i = segments.size() - 1; i >= 0; i--) {
+        MihSegment s = segments.get(i);
+        int gone = s.delete(id);
+        if (gone == 0) {
+          continue;
+        }
+        removed += gone;
+        if (s.live() == 0) {
+          segments.remove(i);
+        } else if (2L * s.live() < s.n) {
+          segments.set(i, compact(s)); // mostly deleted: rebuild to reclaim memory and probe time
+        }
       }
       return removed;
     } finally {
@@ -253,7 +269,8 @@ public final class PdqIndex {
 
   /**
    * Streams every (id, distance) within {@code d} to {@code sink}, unsorted; for callers that count
-   * or aggregate without building lists (benchmarks). Runs under the read lock.
+   * or aggregate without building lists (benchmarks). The sink runs under the read lock and must
+   * not call {@link #add} or {@link #remove} (that would deadlock).
    */
   public void search(PdqHash q, int d, MatchConsumer sink) {
     checkRadius(d);
@@ -335,6 +352,7 @@ public final class PdqIndex {
   public void save(Path file) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     lock.readLock().lock();
+    boolean written = false;
     try (OutputStream raw = Files.newOutputStream(tmp)) {
       CRC32C crc = new CRC32C();
       DataOutputStream out =
@@ -359,10 +377,18 @@ public final class PdqIndex {
       }
       out.writeLong(crc.getValue());
       out.flush();
+      written = true;
     } finally {
       lock.readLock().unlock();
+      if (!written) {
+        Files.deleteIfExists(tmp);
+      }
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   private static void writeRow(DataOutputStream out, long id, long[] codes, int row)

@@ -167,6 +167,37 @@ class PdqIndexTest {
   }
 
   @Test
+  void removingMostRowsCompactsAndStaysExact() {
+    long seed = 21L;
+    List<PdqHash> data = data(seed, true, 10_000);
+    long[] ids = ids(data.size(), seed);
+    PdqIndex index = PdqIndex.build(ids, data);
+    long before = index.memoryBytes();
+    List<PdqHash> keptData = new ArrayList<>();
+    List<Long> keptIds = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      if (i % 3 == 0) {
+        keptData.add(data.get(i));
+        keptIds.add(ids[i]);
+      } else {
+        assertThat(index.remove(ids[i])).isEqualTo(1);
+      }
+    }
+    assertThat(index.memoryBytes()).isLessThan(before);
+    long[] kept = keptIds.stream().mapToLong(Long::longValue).toArray();
+    for (PdqHash q : queries(data, seed)) {
+      assertThat(index.query(q, 31))
+          .as("seed=%d", seed)
+          .isEqualTo(bruteForce(keptData, kept, q, 31));
+    }
+    for (long id : kept) {
+      index.remove(id);
+    }
+    assertThat(index.size()).isZero();
+    assertThat(index.query(data.get(0), 256)).isEmpty();
+  }
+
+  @Test
   void duplicateIdsAreSeparateRowsAndRemovedTogether() {
     PdqIndex index = new PdqIndex();
     PdqHash h = random(new SplittableRandom(1));
