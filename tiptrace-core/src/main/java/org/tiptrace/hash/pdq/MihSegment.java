@@ -16,12 +16,12 @@ package org.tiptrace.hash.pdq;
  *       the closer slot of that pair is within {@code r = ⌊s2/2⌋ = ⌊d/16⌋}, the usual MIH probe
  *       radius. So probing every table with all values within {@code r} still finds every match.
  *   <li>Each table entry is one int: the row in the high {@code 32 − f} bits and the low {@code f}
- *       bits of the <em>partner</em> slot in the rest, {@code f = min(16, 32 − ⌈log2 n⌉)} (12 at a
- *       million rows, 8 at the 2^24-row maximum). A candidate found at slot distance {@code e} is
- *       dropped unless {@code e + popcount(partner bits ⊕ query's) ≤ s2}; for the witnessing pair
- *       this always holds (some of the partner's bits can only show fewer differences than all 16),
- *       so no match is lost, while about 98 % (f = 12) of the random candidates of plain MIH never
- *       touch the 32-byte code. It costs no memory: the bits ride in the int next to the row.
+ *       bits of the <em>partner</em> slot in the rest, {@code f = min(16, 32 − ⌈log2 n⌉)}, at least
+ *       12 because a segment holds at most 2^20 rows. A candidate found at slot distance {@code e}
+ *       is dropped unless {@code e + popcount(partner bits ⊕ query's) ≤ s2}; for the witnessing
+ *       pair this always holds (some of the partner's bits can only show fewer differences than all
+ *       16), so no match is lost, while about 98 % (f = 12) of the random candidates of plain MIH
+ *       never touch the 32-byte code. It costs no memory: the bits ride in the int next to the row.
  *   <li>Survivors are checked on the full 256 bits. A match can surface from several tables; it is
  *       reported only from the first table (in slot order) whose probe and filter it passes, which
  *       is recomputed from its code, so no set is needed to remove duplicates.
@@ -39,8 +39,12 @@ final class MihSegment {
   static final int SLOTS = 16;
   static final int BUCKETS = 1 << 16;
 
-  /** Rows are packed in at most 24 bits next to at least 8 partner bits. */
-  static final int MAX_ROWS = 1 << 24;
+  /**
+   * Rows per segment: 20 bits leave 12 partner bits in each entry. Larger sets use several
+   * segments; at 10 M rows this was faster than one 2^24-row segment with 8-bit filters (fewer code
+   * reads outweigh 10× more bucket probes).
+   */
+  static final int MAX_ROWS = 1 << 20;
 
   /** All 16-bit values sorted by popcount; {@code BALL_END[r]} = how many have popcount ≤ r. */
   static final char[] BALL = new char[BUCKETS];

@@ -113,7 +113,7 @@ public final class PdqIndex {
       int len = Math.min(MihSegment.MAX_ROWS, n - start);
       long[] c = Arrays.copyOfRange(codes, 4 * start, 4 * (start + len));
       long[] i = Arrays.copyOfRange(ids, start, start + len);
-      if (len < TAIL_CAPACITY && start == 0) {
+      if (len < TAIL_CAPACITY) { // only the last chunk can be this small
         index.tailCodes = Arrays.copyOf(c, Math.max(4 * 64, c.length));
         index.tailIds = Arrays.copyOf(i, Math.max(64, i.length));
         index.tailSize = len;
