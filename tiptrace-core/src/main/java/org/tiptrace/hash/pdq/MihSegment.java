@@ -10,7 +10,9 @@ package org.tiptrace.hash.pdq;
  * <ol>
  *   <li>Split the 256 bits into 16 slots of 16 bits (slot = DCT row) and keep one table per slot:
  *       slot value → rows with that value (compressed-row layout: {@code offsets}, {@code entries},
- *       rows ascending inside a bucket) [1, 2 §4.2].
+ *       rows ascending inside a bucket) [1, 2 §4.2]. Small segments bucket on the top {@link
+ *       #keyBits} bits of the slot only (8–16 rows a bucket) and keep the remaining low bits in the
+ *       entry, so the slot distance is still known exactly before anything else is read.
  *   <li>Group the slots into 8 pairs {@code (2p, 2p+1)}. A hash within {@code d} of the query has a
  *       pair whose two slot distances sum to at most {@code s2 = ⌊d/8⌋} (8 pairs, total ≤ d), and
  *       the closer slot of that pair is within {@code r = ⌊s2/2⌋ = ⌊d/16⌋}, the usual MIH probe
@@ -27,9 +29,10 @@ package org.tiptrace.hash.pdq;
  *       is recomputed from its code, so no set is needed to remove duplicates.
  * </ol>
  *
- * <p>Trade-offs: 4 bytes per slot per row plus 4 MiB of bucket offsets per segment, for 272 probes
- * at {@code d ≤ 31}. For large radii the probe count grows ({@code r = 4}: 40,272) and the owning
- * index scans instead (cost model in {@link PdqIndex}).
+ * <p>Trade-offs: 4 bytes per slot per row plus at most about 4 bytes per row of bucket offsets (4
+ * MiB for a full 2^20-row segment), for at most 272 probes at {@code d ≤ 31}. For large radii the
+ * probe count grows ({@code r = 4}: 40,272) and the owning index scans instead (cost model in
+ * {@link PdqIndex}).
  *
  * <p>References: [1] M. Norouzi, A. Punjani, D. J. Fleet, "Fast Exact Search in Hamming Space with
  * Multi-Index Hashing", IEEE TPAMI 2014; [2] {@code shared/reference/pdq.md} §4.2.
@@ -37,7 +40,7 @@ package org.tiptrace.hash.pdq;
 final class MihSegment {
 
   static final int SLOTS = 16;
-  static final int BUCKETS = 1 << 16;
+  static final int VALUES = 1 << 16;
 
   /**
    * Rows per segment: 20 bits leave 12 partner bits in each entry. Larger sets use several
@@ -47,14 +50,14 @@ final class MihSegment {
   static final int MAX_ROWS = 1 << 20;
 
   /** All 16-bit values sorted by popcount; {@code BALL_END[r]} = how many have popcount ≤ r. */
-  static final char[] BALL = new char[BUCKETS];
+  static final char[] BALL = new char[VALUES];
 
   static final int[] BALL_END = new int[17];
 
   static {
     int k = 0;
     for (int pc = 0; pc <= 16; pc++) {
-      for (int v = 0; v < BUCKETS; v++) {
+      for (int v = 0; v < VALUES; v++) {
         if (Integer.bitCount(v) == pc) {
           BALL[k++] = (char) v;
         }
@@ -64,6 +67,14 @@ final class MihSegment {
   }
 
   final int n;
+
+  /**
+   * Bucket key = the top {@code keyBits} of a slot; the other {@code lowBits} ride in the entry.
+   */
+  private final int keyBits;
+
+  private final int lowBits;
+  private final int lowMask;
 
   /** Partner bits per entry ({@code f} above) and their mask. */
   private final int filterBits;
@@ -76,6 +87,17 @@ final class MihSegment {
   private final long[] deleted;
   private int deletedCount;
 
+  /**
+   * Bits of a slot used as bucket key for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 4},
+   * between 4 and 16, i.e. 8–16 rows a bucket, so the offsets cost at most about 8 bytes per row
+   * however small the segment (a full 16-bit directory is 4 MiB); from 2^19 rows on it is the full
+   * slot.
+   */
+  static int keyBits(int n) {
+    int ceilLog = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+    return Math.max(4, Math.min(16, ceilLog - 4));
+  }
+
   /** Builds from {@code n} rows; {@code codes} holds 4 words per row, {@code w0} first. */
   MihSegment(long[] codes, long[] ids, int n) {
     if (n > MAX_ROWS) {
@@ -83,29 +105,36 @@ final class MihSegment {
     }
     this.n = n;
     int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
-    this.filterBits = Math.min(16, 32 - rowBits);
+    this.keyBits = keyBits(n);
+    this.lowBits = 16 - keyBits;
+    this.lowMask = (1 << lowBits) - 1;
+    this.filterBits = Math.min(16, 32 - rowBits - lowBits);
     this.filterMask = (1 << filterBits) - 1;
     this.codes = codes;
     this.ids = ids;
     this.deleted = new long[(n + 63) >>> 6];
-    this.offsets = new int[SLOTS * (BUCKETS + 1)];
+    int buckets = 1 << keyBits;
+    this.offsets = new int[SLOTS * (buckets + 1)];
     this.entries = new int[SLOTS * n];
-    int[] cursor = new int[BUCKETS];
+    int[] cursor = new int[buckets];
+    int rowShift = lowBits + filterBits;
     for (int t = 0; t < SLOTS; t++) {
-      int base = t * (BUCKETS + 1);
+      int base = t * (buckets + 1);
       for (int row = 0; row < n; row++) {
-        offsets[base + slot(codes, row, t) + 1]++;
+        offsets[base + (slot(codes, row, t) >>> lowBits) + 1]++;
       }
-      for (int k = 0; k < BUCKETS; k++) {
+      for (int k = 0; k < buckets; k++) {
         offsets[base + k + 1] += offsets[base + k];
       }
-      System.arraycopy(offsets, base, cursor, 0, BUCKETS);
+      System.arraycopy(offsets, base, cursor, 0, buckets);
       int partner = t ^ 1;
       int entryBase = t * n;
       for (int row = 0; row < n; row++) {
-        int key = slot(codes, row, t);
-        entries[entryBase + cursor[key]++] =
-            (row << filterBits) | (slot(codes, row, partner) & filterMask);
+        int v = slot(codes, row, t);
+        entries[entryBase + cursor[v >>> lowBits]++] =
+            (row << rowShift)
+                | ((v & lowMask) << filterBits)
+                | (slot(codes, row, partner) & filterMask);
       }
     }
   }
@@ -150,33 +179,44 @@ final class MihSegment {
   void searchMih(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
     int r = d >>> 4;
     int s2 = d >>> 3;
-    int ballEnd = BALL_END[Math.min(r, 16)];
     int[] qs = querySlots(q0, q1, q2, q3);
+    // Bucket keys within r of the query's key bits (a slot within r has its key bits within r).
+    int buckets = 1 << keyBits;
+    int ballEnd = BALL_END[Math.min(r, 16)];
+    int[] masks = new int[Math.min(ballEnd, buckets)];
+    int m = 0;
+    for (int b = 0; b < ballEnd && m < masks.length; b++) {
+      if (BALL[b] < buckets) {
+        masks[m++] = BALL[b];
+      }
+    }
     // Phase 1 gathers every bucket range first: the loads are independent, so the CPU overlaps
     // their cache misses instead of waiting for each before scanning its bucket.
-    int probes = SLOTS * ballEnd;
-    int[] lo = new int[probes];
-    int[] hi = new int[probes];
+    int[] lo = new int[SLOTS * m];
+    int[] hi = new int[SLOTS * m];
     for (int t = 0, p = 0; t < SLOTS; t++) {
-      int base = t * (BUCKETS + 1);
-      int qt = qs[t];
-      for (int b = 0; b < ballEnd; b++, p++) {
-        int key = qt ^ BALL[b];
+      int base = t * (buckets + 1);
+      int qKey = qs[t] >>> lowBits;
+      for (int b = 0; b < m; b++, p++) {
+        int key = qKey ^ masks[b];
         lo[p] = offsets[base + key];
         hi[p] = offsets[base + key + 1];
       }
     }
+    int rowShift = lowBits + filterBits;
     for (int t = 0, p = 0; t < SLOTS; t++) {
+      int qLow = qs[t] & lowMask;
       int qp = qs[t ^ 1] & filterMask;
       int entryBase = t * n;
-      for (int b = 0; b < ballEnd; b++, p++) {
-        int budget = s2 - Integer.bitCount(BALL[b]);
+      for (int b = 0; b < m; b++, p++) {
+        int eKey = Integer.bitCount(masks[b]);
         for (int i = lo[p], end = hi[p]; i < end; i++) {
           int ent = entries[entryBase + i];
-          if (Integer.bitCount((ent ^ qp) & filterMask) > budget) {
+          int e = eKey + Integer.bitCount(((ent >>> filterBits) ^ qLow) & lowMask);
+          if (e > r || e + Integer.bitCount((ent ^ qp) & filterMask) > s2) {
             continue;
           }
-          int row = ent >>> filterBits;
+          int row = ent >>> rowShift;
           int c = row << 2;
           int dist =
               Long.bitCount(codes[c] ^ q0)

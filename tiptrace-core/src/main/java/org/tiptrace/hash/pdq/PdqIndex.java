@@ -39,10 +39,10 @@ import org.jspecify.annotations.Nullable;
  *       previous one while that is not larger), so there are O(log n) segments and each row is
  *       rebuilt O(log n) times. Merges drop deleted rows; a segment more than half deleted is
  *       rebuilt at once.
- *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes {@code
- *       16·|ball(⌊d/16⌋)|} buckets holding about {@code n/65536} entries each; if that exceeds
- *       {@code n} (radius ≥ 64 on big sets, or ≥ 48 on small ones) the segment is scanned. Either
- *       way the answer is exact.
+ *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes up to {@code
+ *       16·|ball(⌊d/16⌋)|} buckets holding about {@code n/65536} matching entries each; if that
+ *       exceeds {@code n} (radius ≥ 64 on big sets, or ≥ 48 on small ones) the segment is scanned.
+ *       Either way the answer is exact.
  * </ol>
  *
  * <p><b>Threads.</b> Many readers, one writer at a time, through a read-write lock: queries share
@@ -54,9 +54,8 @@ import org.jspecify.annotations.Nullable;
  * two rows); {@code remove(id)} removes every row with that id and scans all ids, O(n), to keep
  * memory low (no id map).
  *
- * <p><b>Memory.</b> Per row: 32 bytes of code, 8 of id, 64 of slot tables, plus 4 MiB of bucket
- * offsets per segment; {@link #memoryBytes()} reports the total (see {@code
- * docs/benchmarks-pdq.md}).
+ * <p><b>Memory.</b> Per row: 32 bytes of code, 8 of id, 64 of slot tables, and 4–8 of bucket
+ * offsets; {@link #memoryBytes()} reports the total (see {@code docs/benchmarks-pdq.md}).
  *
  * <p><b>Snapshot format</b> (version 1, big-endian): magic {@code "TTPDQIDX"}, int version, long
  * row count, then per row the id and the four code words ({@code w0} first), then the CRC-32C of
