@@ -1,0 +1,454 @@
+package org.tiptrace.hash.pdq;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Exact Hamming range search over PDQ hashes: every stored hash within distance {@code d} (0–256),
+ * the same set a linear scan returns.
+ *
+ * <p><b>Map.</b> A small log-structured index:
+ *
+ * <ol>
+ *   <li>Sealed {@link MihSegment}s, each an immutable multi-index (16 slot tables with a pair
+ *       filter, exact by pigeonhole; see that class) [1, 2 §4.2]. A bulk {@link #build} gives one
+ *       segment.
+ *   <li>A tail of up to {@value #TAIL_CAPACITY} recent additions, scanned linearly. When full it is
+ *       sealed into a segment, and segments merge like a binary counter (a new segment absorbs the
+ *       previous one while that is not larger), so there are O(log n) segments and each row is
+ *       rebuilt O(log n) times. Merges drop deleted rows; a segment more than half deleted is
+ *       rebuilt at once.
+ *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes up to {@code
+ *       16·|ball(⌊d/16⌋)|} buckets holding about {@code n/65536} matching entries each; if that
+ *       exceeds {@code n} (radius ≥ 64 on big sets, or ≥ 48 on small ones) the segment is scanned.
+ *       Either way the answer is exact.
+ * </ol>
+ *
+ * <p><b>Threads.</b> Many readers, one writer at a time, through a read-write lock: queries share
+ * the read lock; {@link #add}, {@link #remove} and merges take the write lock, so a change is
+ * visible to every query that starts after the call returns. A merge holds the write lock while it
+ * rebuilds (about a second per million rows); load big sets with {@link #build} or {@link #load}.
+ *
+ * <p><b>Ids.</b> Caller-chosen longs. {@code add} does not check uniqueness (an id added twice is
+ * two rows); {@code remove(id)} removes every row with that id and scans all ids, O(n), to keep
+ * memory low (no id map).
+ *
+ * <p><b>Memory.</b> Per row: 32 bytes of code, 8 of id, 64 of slot tables, and 4–8 of bucket
+ * offsets; {@link #memoryBytes()} reports the total (see {@code docs/benchmarks-pdq.md}).
+ *
+ * <p><b>Snapshot format</b> (version 1, big-endian): magic {@code "TTPDQIDX"}, int version, long
+ * row count, then per row the id and the four code words ({@code w0} first), then the CRC-32C of
+ * all preceding bytes as a long. Tables are rebuilt on load.
+ *
+ * <p>References: [1] Norouzi, Punjani, Fleet, "Fast Exact Search in Hamming Space with Multi-Index
+ * Hashing" (2014); [2] {@code shared/reference/pdq.md}.
+ */
+public final class PdqIndex {
+
+  /** Recommended match radius (reference §2). */
+  public static final int DEFAULT_RADIUS = 31;
+
+  static final int TAIL_CAPACITY = 4096;
+
+  private static final byte[] MAGIC = "TTPDQIDX".getBytes(StandardCharsets.US_ASCII);
+  private static final int VERSION = 1;
+
+  /** How a segment is searched; {@code AUTO} applies the cost model. Package-private for tests. */
+  enum Strategy {
+    AUTO,
+    MIH,
+    SCAN
+  }
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final List<MihSegment> segments = new ArrayList<>();
+  private long[] tailCodes = new long[4 * 64];
+  private long[] tailIds = new long[64];
+  private int tailSize;
+
+  /** An empty index. */
+  public PdqIndex() {}
+
+  /** Builds an index from parallel lists of ids and hashes in one pass (one segment). */
+  public static PdqIndex build(long[] ids, List<PdqHash> hashes) {
+    if (ids.length != hashes.size()) {
+      throw new IllegalArgumentException(
+          "ids and hashes differ in length: " + ids.length + " vs " + hashes.size());
+    }
+    long[] codes = new long[4 * ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      PdqHash h = hashes.get(i);
+      for (int w = 0; w < 4; w++) {
+        codes[4 * i + w] = h.word(w);
+      }
+    }
+    return fromArrays(ids.clone(), codes, ids.length);
+  }
+
+  private static PdqIndex fromArrays(long[] ids, long[] codes, int n) {
+    PdqIndex index = new PdqIndex();
+    for (int start = 0; start < n; start += MihSegment.MAX_ROWS) {
+      int len = Math.min(MihSegment.MAX_ROWS, n - start);
+      long[] c = Arrays.copyOfRange(codes, 4 * start, 4 * (start + len));
+      long[] i = Arrays.copyOfRange(ids, start, start + len);
+      if (len < TAIL_CAPACITY) { // only the last chunk can be this small
+        index.tailCodes = Arrays.copyOf(c, Math.max(4 * 64, c.length));
+        index.tailIds = Arrays.copyOf(i, Math.max(64, i.length));
+        index.tailSize = len;
+      } else {
+        index.segments.add(new MihSegment(c, i, len));
+      }
+    }
+    return index;
+  }
+
+  /** Adds a row; visible to queries once this returns. */
+  public void add(long id, PdqHash hash) {
+    lock.writeLock().lock();
+    try {
+      if (tailSize == tailIds.length) {
+        tailIds = Arrays.copyOf(tailIds, tailIds.length * 2);
+        tailCodes = Arrays.copyOf(tailCodes, tailCodes.length * 2);
+      }
+      int c = 4 * tailSize;
+      tailCodes[c] = hash.word(0);
+      tailCodes[c + 1] = hash.word(1);
+      tailCodes[c + 2] = hash.word(2);
+      tailCodes[c + 3] = hash.word(3);
+      tailIds[tailSize++] = id;
+      if (tailSize >= TAIL_CAPACITY) {
+        seal();
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void seal() {
+    MihSegment fresh =
+        new MihSegment(
+            Arrays.copyOf(tailCodes, 4 * tailSize), Arrays.copyOf(tailIds, tailSize), tailSize);
+    tailSize = 0;
+    tailCodes = new long[4 * 64];
+    tailIds = new long[64];
+    while (!segments.isEmpty()) {
+      MihSegment last = segments.get(segments.size() - 1);
+      long merged = (long) last.live() + fresh.live();
+      if (last.live() > fresh.live() || merged > MihSegment.MAX_ROWS) {
+        break;
+      }
+      segments.remove(segments.size() - 1);
+      fresh = merge(last, fresh);
+    }
+    segments.add(fresh);
+  }
+
+  private static MihSegment compact(MihSegment s) {
+    return merge(s, null);
+  }
+
+  private static MihSegment merge(MihSegment a, @Nullable MihSegment b) {
+    int n = a.live() + (b == null ? 0 : b.live());
+    long[] codes = new long[4 * n];
+    long[] ids = new long[n];
+    int k = 0;
+    for (MihSegment s : b == null ? List.of(a) : List.of(a, b)) {
+      for (int row = 0; row < s.n; row++) {
+        if (!s.isDeleted(row)) {
+          System.arraycopy(s.codes, 4 * row, codes, 4 * k, 4);
+          ids[k++] = s.ids[row];
+        }
+      }
+    }
+    return new MihSegment(codes, ids, n);
+  }
+
+  /** Removes every row with this id; returns how many. Visible to queries once this returns. */
+  public int remove(long id) {
+    lock.writeLock().lock();
+    try {
+      int removed = 0;
+      for (int i = 0; i < tailSize; ) {
+        if (tailIds[i] == id) {
+          tailSize--;
+          tailIds[i] = tailIds[tailSize];
+          System.arraycopy(tailCodes, 4 * tailSize, tailCodes, 4 * i, 4);
+          removed++;
+        } else {
+          i++;
+        }
+      }
+      for (int i = segments.size() - 1; i >= 0; i--) {
+        MihSegment s = segments.get(i);
+        int gone = s.delete(id);
+        if (gone == 0) {
+          continue;
+        }
+        removed += gone;
+        if (s.live() == 0) {
+          segments.remove(i);
+        } else if (2L * s.live() < s.n) {
+          segments.set(i, compact(s)); // mostly deleted: rebuild to reclaim memory and probe time
+        }
+      }
+      return removed;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Number of live rows. */
+  public int size() {
+    lock.readLock().lock();
+    try {
+      int n = tailSize;
+      for (MihSegment s : segments) {
+        n += s.live();
+      }
+      return n;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Matches within {@link #DEFAULT_RADIUS}. */
+  public List<PdqMatch> query(PdqHash q) {
+    return query(q, DEFAULT_RADIUS);
+  }
+
+  /** Every row within {@code d} (0–256) of {@code q}, sorted by distance then id. */
+  public List<PdqMatch> query(PdqHash q, int d) {
+    return query(q, d, Strategy.AUTO);
+  }
+
+  List<PdqMatch> query(PdqHash q, int d, Strategy strategy) {
+    checkRadius(d);
+    List<PdqMatch> out = new ArrayList<>();
+    search(q, d, strategy, (id, dist) -> out.add(new PdqMatch(id, dist)));
+    out.sort(PdqMatch.ORDER);
+    return out;
+  }
+
+  /**
+   * Rows within {@code d} of any of the probes (for example the eight dihedral variants of one
+   * image), one match per id with its smallest distance, sorted by distance then id.
+   */
+  public List<PdqMatch> queryAny(Collection<PdqHash> probes, int d) {
+    checkRadius(d);
+    Map<Long, Integer> best = new HashMap<>();
+    for (PdqHash q : probes) {
+      search(q, d, Strategy.AUTO, (id, dist) -> best.merge(id, dist, Math::min));
+    }
+    List<PdqMatch> out = new ArrayList<>(best.size());
+    best.forEach((id, dist) -> out.add(new PdqMatch(id, dist)));
+    out.sort(PdqMatch.ORDER);
+    return out;
+  }
+
+  /**
+   * Streams every (id, distance) within {@code d} to {@code sink}, unsorted; for callers that count
+   * or aggregate without building lists (benchmarks). The sink runs under the read lock and must
+   * not call {@link #add} or {@link #remove} (that would deadlock).
+   */
+  public void search(PdqHash q, int d, MatchConsumer sink) {
+    checkRadius(d);
+    search(q, d, Strategy.AUTO, sink::accept);
+  }
+
+  /** Receives (id, distance) pairs. */
+  @FunctionalInterface
+  public interface MatchConsumer {
+    void accept(long id, int distance);
+  }
+
+  private void search(PdqHash q, int d, Strategy strategy, MihSegment.MatchSink sink) {
+    long q0 = q.word(0);
+    long q1 = q.word(1);
+    long q2 = q.word(2);
+    long q3 = q.word(3);
+    lock.readLock().lock();
+    try {
+      for (MihSegment s : segments) {
+        if (useMih(s.n, d, strategy)) {
+          s.searchMih(q0, q1, q2, q3, d, sink);
+        } else {
+          s.searchScan(q0, q1, q2, q3, d, sink);
+        }
+      }
+      for (int row = 0, c = 0; row < tailSize; row++, c += 4) {
+        int dist =
+            Long.bitCount(tailCodes[c] ^ q0)
+                + Long.bitCount(tailCodes[c + 1] ^ q1)
+                + Long.bitCount(tailCodes[c + 2] ^ q2)
+                + Long.bitCount(tailCodes[c + 3] ^ q3);
+        if (dist <= d) {
+          sink.accept(tailIds[row], dist);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Cost model: probed buckets times (fixed cost + expected bucket length) against a scan. */
+  static boolean useMih(int n, int d, Strategy strategy) {
+    return switch (strategy) {
+      case MIH -> true;
+      case SCAN -> false;
+      case AUTO -> {
+        int r = d >>> 4;
+        if (r > 4) {
+          yield false;
+        }
+        double probes = 16.0 * MihSegment.BALL_END[r];
+        yield probes * (8 + n / 65536.0) < n;
+      }
+    };
+  }
+
+  private static void checkRadius(int d) {
+    if (d < 0 || d > PdqHash.BITS) {
+      throw new IllegalArgumentException("radius must be 0..256, got " + d);
+    }
+  }
+
+  /** Bytes held by the index's arrays (object headers ignored). */
+  public long memoryBytes() {
+    lock.readLock().lock();
+    try {
+      long bytes = 8L * tailCodes.length + 8L * tailIds.length;
+      for (MihSegment s : segments) {
+        bytes += s.memoryBytes();
+      }
+      return bytes;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Writes a snapshot of the live rows, atomically (temporary file, then rename). */
+  public void save(Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    lock.readLock().lock();
+    boolean written = false;
+    try (OutputStream raw = Files.newOutputStream(tmp)) {
+      CRC32C crc = new CRC32C();
+      DataOutputStream out =
+          new DataOutputStream(
+              new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
+      out.write(MAGIC);
+      out.writeInt(VERSION);
+      long count = tailSize;
+      for (MihSegment s : segments) {
+        count += s.live();
+      }
+      out.writeLong(count);
+      for (MihSegment s : segments) {
+        for (int row = 0; row < s.n; row++) {
+          if (!s.isDeleted(row)) {
+            writeRow(out, s.ids[row], s.codes, row);
+          }
+        }
+      }
+      for (int row = 0; row < tailSize; row++) {
+        writeRow(out, tailIds[row], tailCodes, row);
+      }
+      out.writeLong(crc.getValue());
+      out.flush();
+      written = true;
+    } finally {
+      lock.readLock().unlock();
+      if (!written) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void writeRow(DataOutputStream out, long id, long[] codes, int row)
+      throws IOException {
+    out.writeLong(id);
+    for (int w = 0; w < 4; w++) {
+      out.writeLong(codes[4 * row + w]);
+    }
+  }
+
+  /**
+   * Reads a snapshot written by {@link #save}.
+   *
+   * @throws PdqIndexFormatException with a plain reason when the file is not a snapshot, has an
+   *     unknown version, is truncated, or fails its checksum
+   */
+  public static PdqIndex load(Path file) throws IOException {
+    long size = Files.size(file);
+    try (InputStream raw = Files.newInputStream(file)) {
+      CRC32C crc = new CRC32C();
+      DataInputStream in =
+          new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc));
+      byte[] magic = new byte[MAGIC.length];
+      in.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw new PdqIndexFormatException(file + " is not a PDQ index snapshot (bad magic)");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new PdqIndexFormatException(
+            file
+                + ": unsupported PDQ index snapshot version "
+                + version
+                + " (reads "
+                + VERSION
+                + ")");
+      }
+      long count = in.readLong();
+      long expected = MAGIC.length + 4 + 8 + count * 40 + 8;
+      if (count < 0 || count > Integer.MAX_VALUE / 4 || expected != size) {
+        throw new PdqIndexFormatException(
+            file + ": corrupt PDQ index snapshot (row count " + count + " does not fit file size)");
+      }
+      int n = (int) count;
+      long[] ids = new long[n];
+      long[] codes = new long[4 * n];
+      for (int row = 0; row < n; row++) {
+        ids[row] = in.readLong();
+        for (int w = 0; w < 4; w++) {
+          codes[4 * row + w] = in.readLong();
+        }
+      }
+      long computed = crc.getValue();
+      long stored = in.readLong();
+      if (computed != stored) {
+        throw new PdqIndexFormatException(
+            file + ": corrupt PDQ index snapshot (checksum mismatch)");
+      }
+      return fromArrays(ids, codes, n);
+    } catch (EOFException e) {
+      throw new PdqIndexFormatException(file + ": truncated PDQ index snapshot", e);
+    }
+  }
+}

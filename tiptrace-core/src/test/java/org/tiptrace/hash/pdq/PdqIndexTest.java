@@ -1,0 +1,324 @@
+package org.tiptrace.hash.pdq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PdqIndexTest {
+
+  private static final int N = 20_000;
+  private static final int QUERIES = 100;
+
+  static PdqHash random(SplittableRandom rnd) {
+    return PdqHash.ofWords(rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong());
+  }
+
+  static PdqHash flip(PdqHash h, int bits, SplittableRandom rnd) {
+    long[] w = {h.word(0), h.word(1), h.word(2), h.word(3)};
+    int flipped = 0;
+    while (flipped < bits) {
+      int b = rnd.nextInt(256);
+      long m = 1L << b;
+      if ((w[b >>> 6] & m) == (h.word(b >>> 6) & m)) {
+        w[b >>> 6] ^= m;
+        flipped++;
+      }
+    }
+    return PdqHash.ofWords(w[0], w[1], w[2], w[3]);
+  }
+
+  /** Uniform codes, or clusters: seeds with 1–20 copies at 1–24 flips (reference §5). */
+  static List<PdqHash> data(long seed, boolean clustered, int n) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<PdqHash> out = new ArrayList<>(n);
+    while (out.size() < n) {
+      PdqHash base = random(rnd);
+      out.add(base);
+      if (clustered) {
+        int copies = 1 + rnd.nextInt(20);
+        for (int c = 0; c < copies && out.size() < n; c++) {
+          out.add(flip(base, 1 + rnd.nextInt(24), rnd));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Planted positives at 0–32 flips (31 and 32 always included) and random negatives. */
+  static List<PdqHash> queries(List<PdqHash> data, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    List<PdqHash> out = new ArrayList<>();
+    out.add(flip(data.get(rnd.nextInt(data.size())), 31, rnd));
+    out.add(flip(data.get(rnd.nextInt(data.size())), 32, rnd));
+    while (out.size() < QUERIES) {
+      if (rnd.nextInt(4) == 0) {
+        out.add(random(rnd));
+      } else {
+        out.add(flip(data.get(rnd.nextInt(data.size())), rnd.nextInt(33), rnd));
+      }
+    }
+    return out;
+  }
+
+  static List<PdqMatch> bruteForce(List<PdqHash> data, long[] ids, PdqHash q, int d) {
+    List<PdqMatch> out = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      int dist = data.get(i).distance(q);
+      if (dist <= d) {
+        out.add(new PdqMatch(ids[i], dist));
+      }
+    }
+    out.sort(PdqMatch.ORDER);
+    return out;
+  }
+
+  static long[] ids(int n, long seed) {
+    long[] ids = new long[n];
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int i = 0; i < n; i++) {
+      ids[i] = (long) i * 7919 + rnd.nextInt(7919); // distinct, not equal to the row
+    }
+    return ids;
+  }
+
+  static List<Arguments> cases() {
+    List<Arguments> out = new ArrayList<>();
+    long[] seeds = {20261122L, System.nanoTime()};
+    for (long seed : seeds) {
+      for (boolean clustered : new boolean[] {false, true}) {
+        out.add(Arguments.of(seed, clustered));
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "seed={0} clustered={1}")
+  @MethodSource("cases")
+  void equalsBruteForceAtEveryRadiusAndStrategy(long seed, boolean clustered) {
+    List<PdqHash> data = data(seed, clustered, N);
+    long[] ids = ids(N, seed);
+    PdqIndex index = PdqIndex.build(ids, data);
+    List<PdqHash> queries = queries(data, seed);
+    int total = 0;
+    for (int d : new int[] {0, 15, 31, 32, 47, 63, 64, 100, 256}) {
+      for (PdqIndex.Strategy s : PdqIndex.Strategy.values()) {
+        if (s == PdqIndex.Strategy.MIH && d > 79) {
+          continue; // 16 × |ball(5+)| probes: exact but needlessly slow in a unit test
+        }
+        for (int qi = 0; qi < queries.size(); qi++) {
+          PdqHash q = queries.get(qi);
+          List<PdqMatch> expected = bruteForce(data, ids, q, d);
+          assertThat(index.query(q, d, s))
+              .as(
+                  "seed=%d clustered=%s d=%d strategy=%s query #%d %s",
+                  seed, clustered, d, s, qi, q)
+              .isEqualTo(expected);
+          total += expected.size();
+        }
+      }
+    }
+    assertThat(total).as("seed=%d: the data must produce matches", seed).isGreaterThan(QUERIES);
+  }
+
+  @Test
+  void incrementalAddAndRemoveAreVisibleAtOnceAndExact() {
+    long seed = 7L;
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<PdqHash> model = new ArrayList<>();
+    List<Long> modelIds = new ArrayList<>();
+    PdqIndex index = new PdqIndex();
+    List<PdqHash> base = data(seed, true, 3 * PdqIndex.TAIL_CAPACITY + 100);
+    for (int i = 0; i < base.size(); i++) {
+      index.add(i, base.get(i));
+      model.add(base.get(i));
+      modelIds.add((long) i);
+      assertThat(index.query(base.get(i), 0)).contains(new PdqMatch(i, 0));
+      if (i % 5 == 4) {
+        long victim = modelIds.get(rnd.nextInt(modelIds.size()));
+        int before = index.size();
+        assertThat(index.remove(victim)).isEqualTo(1);
+        assertThat(index.size()).isEqualTo(before - 1);
+        int at = modelIds.indexOf(victim);
+        PdqHash gone = model.remove(at);
+        modelIds.remove(at);
+        assertThat(index.query(gone, 0)).extracting(PdqMatch::id).doesNotContain(victim);
+      }
+    }
+    assertThat(index.size()).isEqualTo(model.size());
+    long[] ids = modelIds.stream().mapToLong(Long::longValue).toArray();
+    for (PdqHash q : queries(model, seed)) {
+      for (int d : new int[] {0, 31, 63}) {
+        assertThat(index.query(q, d))
+            .as("seed=%d d=%d", seed, d)
+            .isEqualTo(bruteForce(model, ids, q, d));
+      }
+    }
+    assertThat(index.remove(-1)).isZero();
+  }
+
+  @Test
+  void removingMostRowsCompactsAndStaysExact() {
+    long seed = 21L;
+    List<PdqHash> data = data(seed, true, 10_000);
+    long[] ids = ids(data.size(), seed);
+    PdqIndex index = PdqIndex.build(ids, data);
+    long before = index.memoryBytes();
+    List<PdqHash> keptData = new ArrayList<>();
+    List<Long> keptIds = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      if (i % 3 == 0) {
+        keptData.add(data.get(i));
+        keptIds.add(ids[i]);
+      } else {
+        assertThat(index.remove(ids[i])).isEqualTo(1);
+      }
+    }
+    assertThat(index.memoryBytes()).isLessThan(before);
+    long[] kept = keptIds.stream().mapToLong(Long::longValue).toArray();
+    for (PdqHash q : queries(data, seed)) {
+      assertThat(index.query(q, 31))
+          .as("seed=%d", seed)
+          .isEqualTo(bruteForce(keptData, kept, q, 31));
+    }
+    for (long id : kept) {
+      index.remove(id);
+    }
+    assertThat(index.size()).isZero();
+    assertThat(index.query(data.get(0), 256)).isEmpty();
+  }
+
+  @Test
+  void duplicateIdsAreSeparateRowsAndRemovedTogether() {
+    PdqIndex index = new PdqIndex();
+    PdqHash h = random(new SplittableRandom(1));
+    index.add(5, h);
+    index.add(5, flip(h, 3, new SplittableRandom(2)));
+    assertThat(index.query(h)).containsExactly(new PdqMatch(5, 0), new PdqMatch(5, 3));
+    assertThat(index.remove(5)).isEqualTo(2);
+    assertThat(index.query(h)).isEmpty();
+  }
+
+  @Test
+  void queryAnyKeepsTheSmallestDistancePerId() {
+    SplittableRandom rnd = new SplittableRandom(3);
+    PdqHash a = random(rnd);
+    PdqHash b = random(rnd);
+    PdqIndex index = PdqIndex.build(new long[] {1, 2}, List.of(a, b));
+    List<PdqMatch> m =
+        index.queryAny(List.of(flip(a, 10, rnd), flip(b, 4, rnd), flip(a, 2, rnd)), 31);
+    assertThat(m).containsExactly(new PdqMatch(1, 2), new PdqMatch(2, 4));
+  }
+
+  @Test
+  void rejectsRadiusOutOfRange() {
+    PdqIndex index = new PdqIndex();
+    PdqHash q = PdqHash.ofWords(0, 0, 0, 0);
+    assertThatThrownBy(() -> index.query(q, -1)).hasMessageContaining("0..256");
+    assertThatThrownBy(() -> index.query(q, 257)).hasMessageContaining("0..256");
+  }
+
+  @Test
+  void snapshotRoundTripKeepsLiveRowsOnly(@TempDir Path dir) throws Exception {
+    List<PdqHash> data = data(11, true, 9000);
+    long[] ids = ids(data.size(), 11);
+    PdqIndex index = PdqIndex.build(ids, data);
+    index.add(-42, data.get(0));
+    index.remove(ids[17]);
+    Path file = dir.resolve("pdq.idx");
+    index.save(file);
+    PdqIndex loaded = PdqIndex.load(file);
+    assertThat(loaded.size()).isEqualTo(index.size()).isEqualTo(data.size());
+    for (PdqHash q : queries(data, 11)) {
+      assertThat(loaded.query(q, 47)).isEqualTo(index.query(q, 47));
+    }
+    assertThat(loaded.query(data.get(17), 0)).extracting(PdqMatch::id).doesNotContain(ids[17]);
+  }
+
+  @Test
+  void corruptSnapshotsFailWithAPlainReason(@TempDir Path dir) throws Exception {
+    List<PdqHash> data = data(12, false, 100);
+    Path file = dir.resolve("pdq.idx");
+    PdqIndex.build(ids(100, 12), data).save(file);
+    byte[] good = Files.readAllBytes(file);
+
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x10;
+    assertThatThrownBy(() -> PdqIndex.load(write(dir, "flip", flipped)))
+        .isInstanceOf(PdqIndexFormatException.class)
+        .hasMessageContaining("checksum mismatch");
+
+    byte[] truncated = java.util.Arrays.copyOf(good, good.length - 3);
+    assertThatThrownBy(() -> PdqIndex.load(write(dir, "trunc", truncated)))
+        .isInstanceOf(PdqIndexFormatException.class)
+        .hasMessageContaining("corrupt");
+
+    byte[] magic = good.clone();
+    magic[0] = 'X';
+    assertThatThrownBy(() -> PdqIndex.load(write(dir, "magic", magic)))
+        .isInstanceOf(PdqIndexFormatException.class)
+        .hasMessageContaining("not a PDQ index snapshot");
+
+    byte[] version = good.clone();
+    version[11] = 9;
+    assertThatThrownBy(() -> PdqIndex.load(write(dir, "version", version)))
+        .isInstanceOf(PdqIndexFormatException.class)
+        .hasMessageContaining("unsupported PDQ index snapshot version 9");
+
+    assertThatThrownBy(() -> PdqIndex.load(write(dir, "short", new byte[5])))
+        .isInstanceOf(PdqIndexFormatException.class)
+        .hasMessageContaining("truncated");
+  }
+
+  private static Path write(Path dir, String name, byte[] bytes) throws Exception {
+    Path f = dir.resolve(name);
+    Files.write(f, bytes);
+    return f;
+  }
+
+  @Test
+  void memoryIsReportedPerRow() {
+    List<PdqHash> data = data(13, false, N);
+    PdqIndex index = PdqIndex.build(ids(N, 13), data);
+    // 32 code + 8 id + 64 tables per row, bucket offsets on 11 key bits (about 10 rows a bucket),
+    // the deletion bitset and the empty tail's initial buffers.
+    assertThat(MihSegment.keyBits(N)).isEqualTo(11);
+    long tail = 8L * 4 * 64 + 8L * 64;
+    assertThat(index.memoryBytes())
+        .isEqualTo(104L * N + 16L * 2049 * 4 + 8L * ((N + 63) / 64) + tail);
+    assertThat((double) index.memoryBytes() / N).isLessThan(111);
+  }
+
+  @Test
+  void readersSeeConsistentResultsWhileAWriterAdds() throws Exception {
+    List<PdqHash> data = data(14, false, 6000);
+    PdqIndex index = new PdqIndex();
+    PdqHash probe = data.get(0);
+    index.add(0, probe);
+    Thread writer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (int i = 1; i < data.size(); i++) {
+                    index.add(i, data.get(i));
+                  }
+                });
+    int seen = 0;
+    while (writer.isAlive() || seen == 0) {
+      List<PdqMatch> m = index.query(probe, 0);
+      assertThat(m).contains(new PdqMatch(0, 0));
+      seen++;
+    }
+    writer.join();
+    assertThat(index.size()).isEqualTo(data.size());
+  }
+}
