@@ -20,7 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "tiptrace 0.1.0",
     description = "CyberTip intake and review.",
-    subcommands = {IngestCommand.class, TipsCommand.class, ServeCommand.class, DemoCommand.class},
+    subcommands = {
+      IngestCommand.class,
+      TipsCommand.class,
+      PdqCommand.class,
+      ServeCommand.class,
+      DemoCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; every document accepted, attached or duplicate",

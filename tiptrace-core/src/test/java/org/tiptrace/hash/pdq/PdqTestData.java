@@ -12,11 +12,11 @@ import java.util.stream.Stream;
  * tiptrace.pdq.testdata}, else the first ancestor of the working directory that has {@code
  * shared/testdata/pdq}. Missing data fails the test rather than skipping it.
  */
-final class PdqTestData {
+public final class PdqTestData {
 
   private PdqTestData() {}
 
-  static Path root() {
+  public static Path root() {
     String prop = System.getProperty("tiptrace.pdq.testdata");
     if (prop != null) {
       return Path.of(prop);
