@@ -114,8 +114,7 @@ final class IdentifierExtractor {
                     ids,
                     IdentifierKind.ESP_USER_ID,
                     scopeKey.isPresent() ? Strength.STRONG : Strength.WEAK,
-                    "esp|" + scopeKey.orElse("?") + "|" + id,
-                    id + " on " + scope.orElse("an unnamed service")));
+                    "esp|" + scopeKey.orElse("?") + "|" + id));
     user.screenName()
         .map(IdentifierExtractor::fold)
         .filter(s -> !s.isEmpty())
@@ -125,9 +124,8 @@ final class IdentifierExtractor {
                   ids,
                   IdentifierKind.SCREEN_NAME,
                   Strength.WEAK,
-                  "sn|" + scopeKey.orElse("?") + "|" + sn,
-                  sn + " on " + scope.orElse("an unnamed service"));
-              put(ids, IdentifierKind.SCREEN_NAME_ANY_SERVICE, Strength.WEAK, "sn*|" + sn, sn);
+                  "sn|" + scopeKey.orElse("?") + "|" + sn);
+              put(ids, IdentifierKind.SCREEN_NAME_ANY_SERVICE, Strength.WEAK, "sn*|" + sn);
             });
     user.person().ifPresent(p -> person(ids, p));
     for (DeviceId d : user.deviceIds()) {
@@ -161,8 +159,7 @@ final class IdentifierExtractor {
             ids,
             IdentifierKind.EMAIL,
             e.verified() == TriState.TRUE ? Strength.STRONG : Strength.WEAK,
-            "mail|" + address,
-            address);
+            "mail|" + address);
       }
     }
     for (Phone phone : p.phones()) {
@@ -186,7 +183,7 @@ final class IdentifierExtractor {
       Phonenumber.PhoneNumber n = PHONES.parse(phone.number(), region);
       if (PHONES.isPossibleNumber(n)) {
         String e164 = PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
-        put(ids, IdentifierKind.PHONE, strength, "tel|" + e164, e164);
+        put(ids, IdentifierKind.PHONE, strength, "tel|" + e164);
         return;
       }
     } catch (NumberParseException e) {
@@ -194,7 +191,7 @@ final class IdentifierExtractor {
     }
     String digits = phone.number().replaceAll("[^0-9]", "");
     if (digits.length() >= 5) {
-      put(ids, IdentifierKind.PHONE, Strength.WEAK, "tel?|" + digits, phone.number().strip());
+      put(ids, IdentifierKind.PHONE, Strength.WEAK, "tel?|" + digits);
     }
   }
 
@@ -209,13 +206,12 @@ final class IdentifierExtractor {
         ids,
         IdentifierKind.DEVICE_ID,
         weak ? Strength.WEAK : Strength.STRONG,
-        "dev|" + type + "|" + value,
-        d.idType().strip() + " " + value);
+        "dev|" + type + "|" + value);
   }
 
   private static void payment(Map<String, Identifier> ids, String name, String value) {
     String v = fold(value);
-    put(ids, IdentifierKind.PAYMENT_ID, Strength.STRONG, "pay|" + v, name + " " + v);
+    put(ids, IdentifierKind.PAYMENT_ID, Strength.STRONG, "pay|" + v);
   }
 
   static String normaliseProfileUrl(String url) {
@@ -242,7 +238,7 @@ final class IdentifierExtractor {
   private static void profileUrl(Map<String, Identifier> ids, String url) {
     String norm = normaliseProfileUrl(url);
     if (!norm.isEmpty()) {
-      put(ids, IdentifierKind.PROFILE_URL, Strength.WEAK, "url|" + norm, norm);
+      put(ids, IdentifierKind.PROFILE_URL, Strength.WEAK, "url|" + norm);
     }
   }
 
@@ -253,7 +249,7 @@ final class IdentifierExtractor {
     }
     String ip = fold(e.ipAddress());
     String day = at.get().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    put(ids, IdentifierKind.IP_DAY, Strength.WEAK, "ip|" + ip + "|" + day, ip + " on " + day);
+    put(ids, IdentifierKind.IP_DAY, Strength.WEAK, "ip|" + ip + "|" + day);
   }
 
   private static void fileHash(Map<String, Identifier> ids, FileHash h) {
@@ -261,28 +257,25 @@ final class IdentifierExtractor {
       return;
     }
     String alg = h.algorithm().name();
-    String abbreviated = h.value().length() > 12 ? h.value().substring(0, 12) + "…" : h.value();
-    put(
-        ids,
-        IdentifierKind.FILE_HASH,
-        Strength.WEAK,
-        "file|" + alg + "|" + h.value(),
-        alg + " " + abbreviated);
+    put(ids, IdentifierKind.FILE_HASH, Strength.WEAK, "file|" + alg + "|" + h.value());
   }
 
   private static void put(
-      Map<String, Identifier> ids,
-      IdentifierKind kind,
-      Strength strength,
-      String key,
-      String display) {
+      Map<String, Identifier> ids, IdentifierKind kind, Strength strength, String key) {
     Identifier existing = ids.get(key);
     if (existing == null || (existing.strength() == Strength.WEAK && strength == Strength.STRONG)) {
-      ids.put(key, new Identifier(kind, strength, key, display));
+      ids.put(key, new Identifier(kind, strength, key));
     }
   }
 
-  private static String fold(String s) {
-    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  /** Trims, case-folds (ROOT locale) and collapses inner whitespace runs to one space. */
+  static String fold(String s) {
+    String t = s.strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isWhitespace(t.charAt(i))) {
+        return t.replaceAll("\\s+", " ");
+      }
+    }
+    return t;
   }
 }

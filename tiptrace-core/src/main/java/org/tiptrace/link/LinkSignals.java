@@ -6,7 +6,8 @@ import java.util.List;
  * What linking tells triage about one tip. A pure value: rebuilt from the linker's state.
  *
  * @param subjects the subjects of the tip's reported persons, ascending
- * @param priorTips other tips of those subjects received before this one
+ * @param priorTips other tips of those subjects received before this one, up to {@link
+ *     Linker#PRIOR_LIMIT}
  * @param priorCtReports NCMEC report numbers the ESP listed in {@code priorCTReports}
  * @param linkedSubjects distinct subjects associated (weakly) with those subjects
  * @param fileSpread per file of the report (same order): distinct subjects that reported a file

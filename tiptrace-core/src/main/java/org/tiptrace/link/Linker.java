@@ -61,6 +61,12 @@ public final class Linker {
   /** File spread is counted up to this many distinct subjects. */
   public static final int SPREAD_LIMIT = 1000;
 
+  /**
+   * Prior tips are counted up to this many: enough for any rule, and it keeps signals linear for
+   * large subjects. min(count, limit) does not depend on ingest order.
+   */
+  public static final int PRIOR_LIMIT = 100;
+
   /** A weak identifier held by more distinct subjects than this creates no associations. */
   public static final int COMMON_LIMIT = 50;
 
@@ -631,7 +637,7 @@ public final class Linker {
           prior.add(other);
         }
         p = next[p];
-      } while (p != r);
+      } while (p != r && prior.size() < PRIOR_LIMIT);
     }
     Set<String> keys = new TreeSet<>();
     Map<String, Identifier> byKey = new HashMap<>();
@@ -659,7 +665,12 @@ public final class Linker {
       spread.add(spread(fileKeys));
     }
     return new LinkSignals(
-        List.copyOf(subjects), prior.size(), f.priorCt(), linked.size(), spread, payments);
+        List.copyOf(subjects),
+        Math.min(prior.size(), PRIOR_LIMIT),
+        f.priorCt(),
+        linked.size(),
+        spread,
+        payments);
   }
 
   private static boolean isBefore(TipFacts a, TipId aId, TipFacts b, TipId bId) {
