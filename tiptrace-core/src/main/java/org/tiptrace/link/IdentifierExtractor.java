@@ -8,19 +8,22 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tiptrace.tip.AssociatedAccount;
+import org.tiptrace.tip.AssociatedAccountType;
 import org.tiptrace.tip.DeviceId;
 import org.tiptrace.tip.Email;
 import org.tiptrace.tip.FileHash;
 import org.tiptrace.tip.IpCaptureEvent;
 import org.tiptrace.tip.NameValue;
-import org.tiptrace.tip.Person;
 import org.tiptrace.tip.Phone;
 import org.tiptrace.tip.Report;
 import org.tiptrace.tip.ReportedFile;
@@ -53,6 +56,9 @@ import org.tiptrace.tip.UserRole;
  *       trailing slash dropped; WEAK.
  *   <li>IP: the model's canonical text plus the UTC day of the capture; a capture without a known
  *       instant links nothing (it cannot be tied to a subscriber) and is not extracted.
+ *   <li>Associated accounts: the ESP's own statement that another account has the same holder
+ *       (types Linked, Billing, Business, Creator) adds that account's identifiers to the person;
+ *       Parent/Guardian is another person and Other says nothing, so both are skipped.
  *   <li>File hashes: every hash of every file, attached to each reported person (the files are the
  *       report's, the reported persons are who shared them); WEAK.
  * </ul>
@@ -61,6 +67,12 @@ final class IdentifierExtractor {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern PAYMENT_LINE =
       Pattern.compile("(?i)^\\s*payment\\s*(?:id|account)\\s*[:=]\\s*(\\S+)\\s*$");
+  private static final Set<AssociatedAccountType> SAME_HOLDER =
+      EnumSet.of(
+          AssociatedAccountType.LINKED,
+          AssociatedAccountType.BILLING,
+          AssociatedAccountType.BUSINESS,
+          AssociatedAccountType.CREATOR);
   private static final List<String> PAYMENT_FIELD_WORDS =
       List.of("payment", "paypal", "venmo", "cashapp", "cashtag");
 
@@ -104,30 +116,8 @@ final class IdentifierExtractor {
   }
 
   private static void user(Map<String, Identifier> ids, ReportedUser user, Optional<String> scope) {
-    Optional<String> scopeKey = scope.map(IdentifierExtractor::fold).filter(s -> !s.isEmpty());
-    user.espIdentifier()
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .ifPresent(
-            id ->
-                put(
-                    ids,
-                    IdentifierKind.ESP_USER_ID,
-                    scopeKey.isPresent() ? Strength.STRONG : Strength.WEAK,
-                    "esp|" + scopeKey.orElse("?") + "|" + id));
-    user.screenName()
-        .map(IdentifierExtractor::fold)
-        .filter(s -> !s.isEmpty())
-        .ifPresent(
-            sn -> {
-              put(
-                  ids,
-                  IdentifierKind.SCREEN_NAME,
-                  Strength.WEAK,
-                  "sn|" + scopeKey.orElse("?") + "|" + sn);
-              put(ids, IdentifierKind.SCREEN_NAME_ANY_SERVICE, Strength.WEAK, "sn*|" + sn);
-            });
-    user.person().ifPresent(p -> person(ids, p));
+    account(ids, user.espIdentifier(), user.screenName(), scope);
+    user.person().ifPresent(p -> person(ids, p.emails(), p.phones()));
     for (DeviceId d : user.deviceIds()) {
       device(ids, d);
     }
@@ -149,10 +139,57 @@ final class IdentifierExtractor {
         payment(ids, "payment id", m.group(1));
       }
     }
+    for (AssociatedAccount a : user.associatedAccounts()) {
+      if (a.type().filter(SAME_HOLDER::contains).isEmpty()) {
+        continue;
+      }
+      account(
+          ids, a.espIdentifier(), a.screenName(), a.espService().or(a::platform).or(() -> scope));
+      person(ids, a.emails(), a.phones());
+      for (DeviceId d : a.deviceIds()) {
+        device(ids, d);
+      }
+      for (String url : a.profileUrls()) {
+        profileUrl(ids, url);
+      }
+      for (IpCaptureEvent e : a.ipCaptureEvents()) {
+        ip(ids, e);
+      }
+    }
   }
 
-  private static void person(Map<String, Identifier> ids, Person p) {
-    for (Email e : p.emails()) {
+  private static void account(
+      Map<String, Identifier> ids,
+      Optional<String> espIdentifier,
+      Optional<String> screenName,
+      Optional<String> scope) {
+    Optional<String> scopeKey = scope.map(IdentifierExtractor::fold).filter(s -> !s.isEmpty());
+    espIdentifier
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .ifPresent(
+            id ->
+                put(
+                    ids,
+                    IdentifierKind.ESP_USER_ID,
+                    scopeKey.isPresent() ? Strength.STRONG : Strength.WEAK,
+                    "esp|" + scopeKey.orElse("?") + "|" + id));
+    screenName
+        .map(IdentifierExtractor::fold)
+        .filter(s -> !s.isEmpty())
+        .ifPresent(
+            sn -> {
+              put(
+                  ids,
+                  IdentifierKind.SCREEN_NAME,
+                  Strength.WEAK,
+                  "sn|" + scopeKey.orElse("?") + "|" + sn);
+              put(ids, IdentifierKind.SCREEN_NAME_ANY_SERVICE, Strength.WEAK, "sn*|" + sn);
+            });
+  }
+
+  private static void person(Map<String, Identifier> ids, List<Email> emails, List<Phone> phones) {
+    for (Email e : emails) {
       String address = fold(e.address());
       if (address.indexOf('@') > 0) {
         put(
@@ -162,7 +199,7 @@ final class IdentifierExtractor {
             "mail|" + address);
       }
     }
-    for (Phone phone : p.phones()) {
+    for (Phone phone : phones) {
       phone(ids, phone);
     }
   }

@@ -7,8 +7,17 @@ import static org.tiptrace.link.TestTips.user;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.tiptrace.tip.AssociatedAccount;
+import org.tiptrace.tip.AssociatedAccountType;
+import org.tiptrace.tip.Phone;
+import org.tiptrace.tip.Report;
+import org.tiptrace.tip.ReportedUser;
+import org.tiptrace.tip.SourceFormat;
 import org.tiptrace.tip.TriState;
 
 class IdentifierExtractorTest {
@@ -99,5 +108,90 @@ class IdentifierExtractorTest {
         ids(user("Example Chat", "1").ip("192.0.2.10", TestTips.T0).undatedIp("198.51.100.7"));
     assertThat(ids).containsKey("ip|192.0.2.10|2026-01-05");
     assertThat(ids.keySet()).noneMatch(k -> k.contains("198.51.100.7"));
+  }
+
+  @Test
+  void linkedAssociatedAccountsAddTheirIdentifiersButAParentGuardianDoesNot() {
+    ReportedUser base = user("Demo Social", "main-1").build();
+    AssociatedAccount linked = account(AssociatedAccountType.LINKED, "alt-77", "202-555-0133");
+    AssociatedAccount parent =
+        account(AssociatedAccountType.PARENT_GUARDIAN, "mum-1", "202-555-0134");
+    ReportedUser withAccounts =
+        new ReportedUser(
+            base.role(),
+            base.person(),
+            base.vehicleDescription(),
+            base.espIdentifier(),
+            base.espService(),
+            base.compromisedAccount(),
+            base.screenName(),
+            base.displayNames(),
+            base.profileUrls(),
+            base.profileBio(),
+            base.ipCaptureEvents(),
+            base.deviceIds(),
+            base.thirdPartyUserReported(),
+            base.schoolName(),
+            base.priorCTReports(),
+            base.groupIdentifier(),
+            base.accountTemporarilyDisabled(),
+            base.accountPermanentlyDisabled(),
+            base.estimatedLocation(),
+            base.allEmailsReported(),
+            List.of(linked, parent),
+            base.additionalInfo(),
+            base.otherFields());
+    Report r =
+        new Report(
+            SourceFormat.ESP_XML_REPORT,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            report().build().incidentSummary(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(withAccounts),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    Set<String> keys =
+        Linker.identifiers(tip(1, r)).get(0).identifiers().stream()
+            .map(Identifier::key)
+            .collect(Collectors.toSet());
+    assertThat(keys).contains("esp|demo social|alt-77", "tel|+12025550133");
+    assertThat(keys).doesNotContain("esp|demo social|mum-1", "tel|+12025550134");
+  }
+
+  private static AssociatedAccount account(AssociatedAccountType type, String espId, String phone) {
+    return new AssociatedAccount(
+        Optional.of(type),
+        Optional.empty(),
+        TriState.UNKNOWN,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalInt.empty(),
+        Optional.empty(),
+        List.of(Phone.of(phone)),
+        List.of(),
+        TriState.UNKNOWN,
+        List.of(),
+        Optional.of("Demo Social"),
+        Optional.of(espId),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        TriState.UNKNOWN,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 }
