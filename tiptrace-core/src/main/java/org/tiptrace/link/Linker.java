@@ -566,34 +566,44 @@ public final class Linker {
     Map<Integer, Integer> strength = new HashMap<>();
     for (String key : keys) {
       IntList h = holders.get(key);
-      Map<Integer, List<TipId>> tipsByRoot = new LinkedHashMap<>();
+      // First pass: other subjects only (a recurring offender's phone has hundreds of holders,
+      // all in its own subject; they cost a find each and nothing else).
+      Map<Integer, List<TipId>> others = null;
       boolean common = false;
       for (int i = 0; i < h.size; i++) {
         int p = h.get(i);
         int r = find(p);
-        List<TipId> t = tipsByRoot.get(r);
+        if (r == root) {
+          continue;
+        }
+        if (others == null) {
+          others = new LinkedHashMap<>();
+        }
+        List<TipId> t = others.get(r);
         if (t == null) {
-          if (tipsByRoot.size() >= COMMON_LIMIT) {
+          if (others.size() + 1 >= COMMON_LIMIT) {
             common = true;
             break;
           }
           t = new ArrayList<>();
-          tipsByRoot.put(r, t);
+          others.put(r, t);
         }
         t.add(persons.get(p).tip());
       }
-      if (common || tipsByRoot.size() < 2) {
+      if (common || others == null) {
+        continue;
+      }
+      List<TipId> own = new ArrayList<>();
+      for (int i = 0; i < h.size; i++) {
+        if (find(h.get(i)) == root) {
+          own.add(persons.get(h.get(i)).tip());
+        }
+      }
+      if (own.isEmpty()) {
         continue;
       }
       Identifier id = byKey.get(key);
-      List<TipId> own = tipsByRoot.get(root);
-      if (own == null) {
-        continue;
-      }
-      for (Map.Entry<Integer, List<TipId>> e : tipsByRoot.entrySet()) {
-        if (e.getKey() == root) {
-          continue;
-        }
+      for (Map.Entry<Integer, List<TipId>> e : others.entrySet()) {
         Set<TipId> t = new TreeSet<>(Comparator.comparingLong(TipId::value));
         t.addAll(own);
         t.addAll(e.getValue());

@@ -39,6 +39,7 @@ public final class LinkMemoryProbe {
     }
     long nanos = System.nanoTime() - start;
     long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+    soundness(tips, linker);
     tips = null;
     long withLinker = usedAfterGc(memory);
     List<Subject> subjects = linker.subjects();
@@ -90,5 +91,52 @@ public final class LinkMemoryProbe {
       Thread.sleep(100);
     }
     return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * Soundness against the generator's ground truth: only its recurring offenders carry an "App
+   * install ID" device, one per offender. Reports offenders split over several subjects (missed
+   * links), subjects holding two or more offenders, and other persons pulled into an offender's
+   * subject (false merges, from identifiers the generator draws from small pools).
+   */
+  private static void soundness(List<Tip> tips, Linker linker) {
+    Map<String, java.util.Set<org.tiptrace.link.SubjectId>> subjectsByOffender = new TreeMap<>();
+    Map<org.tiptrace.link.SubjectId, java.util.Set<String>> offendersBySubject =
+        new java.util.HashMap<>();
+    Map<org.tiptrace.link.SubjectId, Integer> othersBySubject = new java.util.HashMap<>();
+    for (Tip t : tips) {
+      for (org.tiptrace.link.PersonIdentifiers p : Linker.identifiers(t)) {
+        org.tiptrace.link.SubjectId s = linker.subjectOf(p.person());
+        String offender = null;
+        for (org.tiptrace.link.Identifier i : p.identifiers()) {
+          if (i.key().startsWith("dev|appinstallid|")) {
+            offender = i.key();
+          }
+        }
+        if (offender != null) {
+          subjectsByOffender.computeIfAbsent(offender, k -> new java.util.HashSet<>()).add(s);
+          offendersBySubject.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(offender);
+        } else {
+          othersBySubject.merge(s, 1, Integer::sum);
+        }
+      }
+    }
+    long split = subjectsByOffender.values().stream().filter(v -> v.size() > 1).count();
+    long mixed = offendersBySubject.values().stream().filter(v -> v.size() > 1).count();
+    int maxOffenders =
+        offendersBySubject.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
+    long pulledIn =
+        offendersBySubject.keySet().stream()
+            .mapToLong(s -> othersBySubject.getOrDefault(s, 0))
+            .sum();
+    System.out.printf(
+        Locale.ROOT,
+        "soundness: offenders=%d split over >1 subject=%d; subjects with >=2 offenders=%d (max %d);"
+            + " non-offender persons in offender subjects=%d%n",
+        subjectsByOffender.size(),
+        split,
+        mixed,
+        maxOffenders,
+        pulledIn);
   }
 }
