@@ -67,6 +67,9 @@ public final class Linker {
    */
   public static final int PRIOR_LIMIT = 100;
 
+  /** More distinct shared strong identifiers of one kind than this flag a subject for review. */
+  public static final int CHAIN_LIMIT = 3;
+
   /** A weak identifier held by more distinct subjects than this creates no associations. */
   public static final int COMMON_LIMIT = 50;
 
@@ -443,7 +446,8 @@ public final class Linker {
     List<PersonRef> members = members(root);
     Set<TipId> tipIds = new TreeSet<>(Comparator.comparingLong(TipId::value));
     members.forEach(m -> tipIds.add(m.tip()));
-    return new Subject(id, members, List.copyOf(tipIds), evidence(root, members));
+    List<Evidence> evidence = evidence(root, members);
+    return new Subject(id, members, List.copyOf(tipIds), evidence, reviewFlags(evidence));
   }
 
   /** Every subject, ascending by id. */
@@ -525,6 +529,32 @@ public final class Linker {
         out.add(new Evidence(Optional.empty(), List.copyOf(t), d.describe()));
       }
     }
+    return out;
+  }
+
+  /**
+   * Chained merges to confirm: more than {@link #CHAIN_LIMIT} distinct shared strong identifiers of
+   * one kind. One person rarely has many phones or verified mailboxes, while family phones and
+   * recycled numbers chain unrelated people together transitively. Computed on the final component,
+   * so it does not depend on ingest order.
+   */
+  private static List<String> reviewFlags(List<Evidence> evidence) {
+    Map<IdentifierKind, Integer> byKind = new TreeMap<>();
+    for (Evidence e : evidence) {
+      e.identifier().ifPresent(i -> byKind.merge(i.kind(), 1, Integer::sum));
+    }
+    List<String> out = new ArrayList<>();
+    byKind.forEach(
+        (kind, n) -> {
+          if (n > CHAIN_LIMIT) {
+            out.add(
+                "held together by "
+                    + n
+                    + " different shared "
+                    + kind.label()
+                    + " identifiers: possible chained merge of different people; confirm or split");
+          }
+        });
     return out;
   }
 

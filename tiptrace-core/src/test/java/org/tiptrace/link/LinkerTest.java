@@ -359,4 +359,36 @@ class LinkerTest {
     linker.ingest(t);
     assertThatThrownBy(() -> linker.ingest(t)).hasMessageContaining("already linked");
   }
+
+  @Test
+  void aChainOfDifferentSharedPhonesIsFlaggedForReviewButAPersonWithOnePhoneIsNot() {
+    Linker linker = new Linker();
+    // Five accounts, each sharing one phone with the next: A-B, B-C, C-D, D-E.
+    for (int i = 1; i <= 5; i++) {
+      TestTips.UserBuilder u = user("Demo Social", "chain-" + i);
+      if (i > 1) {
+        u.phone("202-555-01" + (10 + i - 1), TriState.TRUE);
+      }
+      if (i < 5) {
+        u.phone("202-555-01" + (10 + i), TriState.TRUE);
+      }
+      linker.ingest(tip(i, report().reported(u).build()));
+    }
+    Subject chain = linker.subject(linker.subjectOf(reported(1)));
+    assertThat(chain.members()).hasSize(5);
+    assertThat(chain.reviewFlags())
+        .containsExactly(
+            "held together by 4 different shared phone identifiers: possible chained merge of"
+                + " different people; confirm or split");
+
+    for (int i = 11; i <= 15; i++) {
+      linker.ingest(
+          tip(
+              i,
+              report()
+                  .reported(user("Example Chat", "same-" + i).phone("202-555-0199", TriState.TRUE))
+                  .build()));
+    }
+    assertThat(linker.subject(linker.subjectOf(reported(11))).reviewFlags()).isEmpty();
+  }
 }
