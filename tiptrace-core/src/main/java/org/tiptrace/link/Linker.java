@@ -754,6 +754,25 @@ public final class Linker {
     holds.add(hold);
   }
 
+  /**
+   * Records that an agency actively works a subject: held through the subject's earliest tip of
+   * that agency, or its earliest tip when the agency has none in it.
+   */
+  public Hold holdSubject(
+      AgencyId agency, SubjectId subject, String caseNumber, String contact, Instant since) {
+    Subject s = subject(subject);
+    TipId chosen = s.tips().get(0);
+    for (TipId t : s.tips()) {
+      if (tips.get(t).agency().equals(agency)) {
+        chosen = t;
+        break;
+      }
+    }
+    Hold h = new Hold(agency, chosen, caseNumber, contact, since);
+    hold(h);
+    return h;
+  }
+
   /** Every hold, in the order recorded (for persistence). */
   public List<Hold> holds() {
     return List.copyOf(holds);

@@ -391,4 +391,41 @@ class LinkerTest {
     }
     assertThat(linker.subject(linker.subjectOf(reported(11))).reviewFlags()).isEmpty();
   }
+
+  @Test
+  void aSubjectHeldByOneAgencyIsDeconflictedForTheOthersAfterARebuildToo() {
+    Linker linker = new Linker();
+    Tip a =
+        tip(
+            21,
+            "ICAC-WEST",
+            T0,
+            report()
+                .reported(user("Example Photos", "p-1").phone("202-555-0123", TriState.TRUE))
+                .build());
+    Tip b =
+        tip(
+            22,
+            "ICAC-EAST",
+            T0.plusSeconds(5),
+            report()
+                .reported(user("Demo Social", "d-1").phone("202-555-0123", TriState.TRUE))
+                .build());
+    linker.ingest(a);
+    linker.ingest(b);
+    Hold h =
+        linker.holdSubject(
+            new AgencyId("ICAC-EAST"),
+            linker.subjectOf(reported(21)),
+            "E-77",
+            "desk +1 202 555 0100",
+            T0);
+    assertThat(h.tip()).isEqualTo(b.id());
+    assertThat(linker.deconfliction(new AgencyId("ICAC-WEST"), a.id()))
+        .extracting(DeconflictionNotice::message)
+        .containsExactly(
+            "deconfliction: contact agency ICAC-EAST, case E-77 (desk +1 202 555 0100)");
+    Linker rebuilt = Linker.rebuild(List.of(b, a), linker.decisions(), linker.holds());
+    assertThat(rebuilt.deconfliction(new AgencyId("ICAC-WEST"), a.id())).hasSize(1);
+  }
 }
