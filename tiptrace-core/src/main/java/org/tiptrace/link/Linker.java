@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -448,6 +449,67 @@ public final class Linker {
     members.forEach(m -> tipIds.add(m.tip()));
     List<Evidence> evidence = evidence(root, members);
     return new Subject(id, members, List.copyOf(tipIds), evidence, reviewFlags(evidence));
+  }
+
+  /**
+   * A subject as the viewing agency may see it (see {@link SubjectView}): never another agency's
+   * tip ids, persons or decisions; holds of other agencies appear as deconfliction notices.
+   */
+  public SubjectView subjectView(AgencyId viewer, SubjectId id) {
+    Subject s = subject(id);
+    List<PersonRef> members = new ArrayList<>();
+    for (PersonRef m : s.members()) {
+      if (tips.get(m.tip()).agency().equals(viewer)) {
+        members.add(m);
+      }
+    }
+    List<TipId> own = new ArrayList<>();
+    for (TipId t : s.tips()) {
+      if (tips.get(t).agency().equals(viewer)) {
+        own.add(t);
+      }
+    }
+    List<String> evidence = new ArrayList<>();
+    for (Evidence e : s.evidence()) {
+      List<TipId> mine = e.tips().stream().filter(own::contains).toList();
+      int others = e.tips().size() - mine.size();
+      if (e.identifier().isPresent() && !mine.isEmpty()) {
+        Identifier i = e.identifier().get();
+        evidence.add(
+            "same "
+                + i.kind().label()
+                + " "
+                + i.display()
+                + " in "
+                + tipsText(mine)
+                + (others == 0
+                    ? ""
+                    : " and " + others + (others == 1 ? " tip" : " tips") + " of other agencies"));
+      } else if (e.identifier().isEmpty() && others == 0) {
+        evidence.add(e.text());
+      }
+    }
+    Set<DeconflictionNotice> notices = new LinkedHashSet<>();
+    int root = rootOf(id.anchor());
+    for (Hold h : holds) {
+      if (!h.agency().equals(viewer)) {
+        for (int p : tips.get(h.tip()).persons()) {
+          if (find(p) == root) {
+            notices.add(new DeconflictionNotice(h.agency(), h.caseNumber(), h.contact()));
+            break;
+          }
+        }
+      }
+    }
+    return new SubjectView(
+        id,
+        viewer,
+        members,
+        own,
+        evidence,
+        s.tips().size() - own.size(),
+        List.copyOf(notices),
+        s.reviewFlags());
   }
 
   /** Every subject, ascending by id. */

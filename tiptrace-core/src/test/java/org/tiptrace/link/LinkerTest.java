@@ -428,4 +428,48 @@ class LinkerTest {
     Linker rebuilt = Linker.rebuild(List.of(b, a), linker.decisions(), linker.holds());
     assertThat(rebuilt.deconfliction(new AgencyId("ICAC-WEST"), a.id())).hasSize(1);
   }
+
+  @Test
+  void anAgencySeesItsOwnTipsOfASubjectAndOnlyACountOfTheOthers() {
+    Linker linker = new Linker();
+    Tip west =
+        tip(
+            31,
+            "ICAC-WEST",
+            T0,
+            report()
+                .reported(user("Example Photos", "w-1").phone("202-555-0124", TriState.TRUE))
+                .build());
+    Tip east =
+        tip(
+            32,
+            "ICAC-EAST",
+            T0.plusSeconds(9),
+            report()
+                .reported(
+                    user("Demo Social", "e-1")
+                        .phone("202-555-0124", TriState.TRUE)
+                        .email("east.only@example.net", true))
+                .build());
+    linker.ingest(west);
+    linker.ingest(east);
+    linker.holdSubject(
+        new AgencyId("ICAC-EAST"),
+        linker.subjectOf(reported(31)),
+        "E-9",
+        "desk +1 202 555 0101",
+        T0);
+
+    SubjectView v = linker.subjectView(new AgencyId("ICAC-WEST"), linker.subjectOf(reported(31)));
+    assertThat(v.tips()).containsExactly(new TipId(31));
+    assertThat(v.members()).containsExactly(reported(31));
+    assertThat(v.otherAgencyTips()).isEqualTo(1);
+    assertThat(v.evidence())
+        .containsExactly("same phone +12025550124 in tip 31 and 1 tip of other agencies");
+    assertThat(v.deconfliction())
+        .extracting(DeconflictionNotice::message)
+        .containsExactly(
+            "deconfliction: contact agency ICAC-EAST, case E-9 (desk +1 202 555 0101)");
+    assertThat(v.toString()).doesNotContain("32", "east.only", "Demo Social", "e-1");
+  }
 }
