@@ -472,4 +472,33 @@ class LinkerTest {
             "deconfliction: contact agency ICAC-EAST, case E-9 (desk +1 202 555 0101)");
     assertThat(v.toString()).doesNotContain("32", "east.only", "Demo Social", "e-1");
   }
+
+  @Test
+  void incrementalIngestAfterASplitEqualsARebuildInAnyOrder() {
+    long seed = 5150L;
+    List<Tip> tips = SyntheticWorld.tips(seed, 1200);
+    Linker linker = new Linker();
+    tips.subList(0, 700).forEach(linker::ingest);
+    Subject big =
+        linker.subjects().stream()
+            .filter(s -> s.members().size() >= 5)
+            .max(java.util.Comparator.comparingInt(s -> s.members().size()))
+            .orElseThrow();
+    linker.split(
+        big.id(),
+        Set.of(big.members().get(1), big.members().get(3)),
+        "test split",
+        "det.carol",
+        DECIDED);
+    List<Tip> rest = new ArrayList<>(tips.subList(700, tips.size()));
+    Collections.shuffle(rest, new Random(seed));
+    rest.forEach(linker::ingest);
+
+    List<Tip> all = new ArrayList<>(tips);
+    Collections.shuffle(all, new Random(seed + 1));
+    Linker rebuilt = Linker.rebuild(all, linker.decisions(), linker.holds());
+    assertThat(linker.subjects()).as("seed %d", seed).isEqualTo(rebuilt.subjects());
+    assertThat(linker.subjectOf(big.members().get(1)))
+        .isNotEqualTo(linker.subjectOf(big.members().get(0)));
+  }
 }
