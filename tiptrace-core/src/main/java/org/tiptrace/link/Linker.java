@@ -45,12 +45,18 @@ import org.tiptrace.tip.UserRole;
  *       canonically: must-links in decision order, then strong keys in sorted key order, holders in
  *       {@link PersonRef} order. Same tips and decisions, same subjects.
  *   <li><b>Deconfliction</b>: {@link Hold}s by agency on tips; a tip whose subject contains a tip
- *       held by another agency yields a {@link DeconflictionNotice} with contact and case only.
+ *       held by another agency yields a {@link DeconflictionNotice} with contact and case only;
+ *       {@link #subjectView} is the agency-scoped view of a subject. {@link #subject} and {@link
+ *       #associations} are unscoped (every agency's tips): for the system, not for an agency.
+ *   <li><b>Review</b>: a subject held together by more than {@link #CHAIN_LIMIT} different shared
+ *       strong identifiers of one kind is flagged: transitive chaining is how union-find merges
+ *       different people (family phones, recycled numbers; see docs/benchmarks-link.md).
  * </ol>
  *
- * <p>Trade-off: evidence and associations are computed when asked, not stored per merge; that keeps
- * ingest O(identifiers) and the state small, and makes the evidence a function of the tips, not of
- * their order.
+ * <p>Trade-offs: evidence and associations are computed when asked, not stored per merge; that
+ * keeps ingest O(identifiers) and the state small, and makes the evidence a function of the tips,
+ * not of their order. A tip that touches a subject with a manual split costs a full canonical
+ * re-link (O(n log n) over strong keys): cheap while splits are rare, to be made local later.
  *
  * <p>References: [1] shared/reference/cybertip-esp-xml.md §3.1 (user blocks) and §5; [2] Tarjan,
  * "Efficiency of a good but not linear set union algorithm", JACM 1975; [3]
