@@ -103,6 +103,12 @@ public final class Linker {
   /** Split tags of component roots, the union of their members' tags. */
   private final Map<Integer, Map<Integer, Integer>> rootTags = new HashMap<>();
 
+  /** Bumped on every change of the components; read caches compare it. */
+  private long version;
+
+  private long cacheVersion = -1;
+  private final Map<Integer, TipId[]> sortedTipsCache = new HashMap<>();
+
   /** Must-links of manual merges skipped because a later split contradicts them. */
   private final Set<Integer> supersededMerges = new TreeSet<>();
 
@@ -163,6 +169,7 @@ public final class Linker {
 
   /** Adds the tip's persons and unions; true when a split constraint was touched. */
   private boolean register(Tip tip) {
+    version++;
     if (tips.containsKey(tip.id())) {
       throw new IllegalArgumentException("tip " + tip.id() + " is already linked");
     }
@@ -269,6 +276,7 @@ public final class Linker {
       tb = tt;
     }
     parent[rb] = ra;
+    version++;
     size[ra] += size[rb];
     if (persons.get(anchor[rb]).compareTo(persons.get(anchor[ra])) < 0) {
       anchor[ra] = anchor[rb];
@@ -287,6 +295,7 @@ public final class Linker {
 
   /** Rebuilds every component canonically from the stored identifiers and the decisions. */
   private void relink() {
+    version++;
     int n = persons.size();
     for (int p = 0; p < n; p++) {
       parent[p] = p;
@@ -735,17 +744,27 @@ public final class Linker {
       roots.add(find(f.persons()[i]));
     }
     Set<SubjectId> subjects = new TreeSet<>();
-    Set<TipId> prior = new HashSet<>();
     for (int r : roots) {
       subjects.add(new SubjectId(persons.get(anchor[r])));
-      int p = r;
-      do {
-        TipId other = persons.get(p).tip();
-        if (!other.equals(tip) && isBefore(tips.get(other), other, f, tip)) {
-          prior.add(other);
-        }
-        p = next[p];
-      } while (p != r && prior.size() < PRIOR_LIMIT);
+    }
+    int priorCount;
+    if (roots.size() == 1) {
+      // One subject (the usual case): binary search in its tips sorted by receipt.
+      TipId[] sorted = sortedTips(roots.iterator().next());
+      priorCount = Arrays.binarySearch(sorted, tip, this::byReceipt);
+    } else {
+      Set<TipId> prior = new HashSet<>();
+      for (int r : roots) {
+        int p = r;
+        do {
+          TipId other = persons.get(p).tip();
+          if (!other.equals(tip) && isBefore(tips.get(other), other, f, tip)) {
+            prior.add(other);
+          }
+          p = next[p];
+        } while (p != r && prior.size() < PRIOR_LIMIT);
+      }
+      priorCount = prior.size();
     }
     Set<String> keys = new TreeSet<>();
     Map<String, Identifier> byKey = new HashMap<>();
@@ -774,11 +793,37 @@ public final class Linker {
     }
     return new LinkSignals(
         List.copyOf(subjects),
-        Math.min(prior.size(), PRIOR_LIMIT),
+        Math.min(priorCount, PRIOR_LIMIT),
         f.priorCt(),
         linked.size(),
         spread,
         payments);
+  }
+
+  private int byReceipt(TipId a, TipId b) {
+    int c = tips.get(a).receivedAt().compareTo(tips.get(b).receivedAt());
+    return c != 0 ? c : Long.compare(a.value(), b.value());
+  }
+
+  /** The distinct tips of a component sorted by receipt; cached until the components change. */
+  private TipId[] sortedTips(int root) {
+    if (cacheVersion != version) {
+      sortedTipsCache.clear();
+      cacheVersion = version;
+    }
+    TipId[] cached = sortedTipsCache.get(root);
+    if (cached == null) {
+      Set<TipId> distinct = new HashSet<>();
+      int p = root;
+      do {
+        distinct.add(persons.get(p).tip());
+        p = next[p];
+      } while (p != root);
+      cached = distinct.toArray(new TipId[0]);
+      Arrays.sort(cached, this::byReceipt);
+      sortedTipsCache.put(root, cached);
+    }
+    return cached;
   }
 
   private static boolean isBefore(TipFacts a, TipId aId, TipFacts b, TipId bId) {
