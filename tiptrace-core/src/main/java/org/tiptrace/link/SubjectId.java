@@ -1,0 +1,17 @@
+package org.tiptrace.link;
+
+/**
+ * A subject's id: its smallest member. Deterministic: the same tips in any order give the same
+ * subject the same id. It changes when the subject merges with one holding a smaller member.
+ */
+public record SubjectId(PersonRef anchor) implements Comparable<SubjectId> {
+  @Override
+  public int compareTo(SubjectId other) {
+    return anchor.compareTo(other.anchor);
+  }
+
+  @Override
+  public String toString() {
+    return "S-" + anchor;
+  }
+}
