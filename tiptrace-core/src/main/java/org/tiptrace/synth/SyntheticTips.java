@@ -113,7 +113,7 @@ public final class SyntheticTips {
           new Offender(
               pick(FIRST),
               pick(LAST),
-              "+1202555" + String.format(Locale.ROOT, "%04d", 100 + random.nextInt(100)),
+              fictionalPhone(),
               String.format(
                   Locale.ROOT,
                   "%08x-%04x-4%03x-a%03x-%012x",
@@ -247,14 +247,13 @@ public final class SyntheticTips {
   private ReportedUser reportedUser(Esp esp, Optional<Offender> offender, Instant incident) {
     String first = offender.map(Offender::first).orElseGet(() -> pick(FIRST));
     String last = offender.map(Offender::last).orElseGet(() -> pick(LAST));
-    String screen = pick(WORDS) + "_" + pick(WORDS) + "_" + random.nextInt(100);
+    // Wide pools: identifiers of unrelated people rarely collide, so linking is not handed
+    // accidental chains of strangers (a real risk it must flag, tested separately).
+    String screen = pick(WORDS) + "_" + pick(WORDS) + "_" + random.nextInt(1_000_000);
     String email = screen.replace('_', '.') + "@" + pick(DOMAINS);
     List<Phone> phones = new ArrayList<>();
-    if (offender.isPresent() || random.nextInt(100) < 40) {
-      String number =
-          offender
-              .map(Offender::phone)
-              .orElseGet(() -> "+1202555" + (100 + random.nextInt(100)) + random.nextInt(10));
+    if (offender.isPresent() || random.nextInt(100) < 15) {
+      String number = offender.map(Offender::phone).orElseGet(this::fictionalPhone);
       phones.add(
           new Phone(
               number,
@@ -469,6 +468,18 @@ public final class SyntheticTips {
         Optional.of(ReportedTime.ofInstant(at)),
         TriState.UNKNOWN,
         port);
+  }
+
+  /**
+   * A North American number in the 555-0100..555-0199 block that NANPA keeps for fiction, under a
+   * random area code (not N11, not x9x), so about 70,000 distinct numbers.
+   */
+  private String fictionalPhone() {
+    int area;
+    do {
+      area = 201 + random.nextInt(789);
+    } while (area % 100 == 11 || (area / 10) % 10 == 9);
+    return String.format(Locale.ROOT, "+1%d55501%02d", area, random.nextInt(100));
   }
 
   private String v4() {
