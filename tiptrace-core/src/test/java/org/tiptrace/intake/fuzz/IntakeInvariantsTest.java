@@ -1,18 +1,22 @@
 package org.tiptrace.intake.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tiptrace.intake.DocumentReader;
 import org.tiptrace.intake.DocumentReaders;
+import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.intake.ParseMode;
 import org.tiptrace.intake.ParseResult;
 import org.tiptrace.intake.Problem;
 import org.tiptrace.intake.lejson.LeJsonReader;
+import org.tiptrace.tip.TipJson;
 
 /**
  * The fuzz targets are only as good as their oracle: each invariant of {@link IntakeInvariants} is
@@ -121,6 +125,35 @@ class IntakeInvariantsTest {
             });
     assertThatThrownBy(() -> IntakeInvariants.check(readers, JSON))
         .hasMessageContaining("STRICT and TOLERANT accepted different models");
+  }
+
+  @Test
+  void aReportThatDoesNotRoundTripIsAFinding() {
+    LeJsonReader real = new LeJsonReader();
+    ParseResult.ReportParsed ok =
+        (ParseResult.ReportParsed)
+            real.read("r.json", reference(), ParseMode.STRICT, IntakeLimits.DEFAULT);
+    List<String> clean = new ArrayList<>();
+    IntakeInvariants.roundTrip(ok.report(), ParseMode.STRICT, TipJson::readReport, clean);
+    assertThat(clean).isEmpty();
+
+    List<String> lossy = new ArrayList<>();
+    IntakeInvariants.roundTrip(
+        ok.report(),
+        ParseMode.STRICT,
+        json -> TipJson.readReport(json).withCybertipReportId("lost"),
+        lossy);
+    assertThat(lossy).singleElement().asString().contains("does not round-trip through TipJson");
+
+    List<String> failing = new ArrayList<>();
+    IntakeInvariants.roundTrip(
+        ok.report(),
+        ParseMode.STRICT,
+        json -> {
+          throw new IllegalArgumentException("cannot read");
+        },
+        failing);
+    assertThat(failing).singleElement().asString().contains("failed on its own output");
   }
 
   private static byte[] reference() {
