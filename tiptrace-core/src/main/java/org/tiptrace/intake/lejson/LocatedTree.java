@@ -172,6 +172,11 @@ final class LocatedTree {
           current,
           location(where(e, p)),
           "malformed JSON: " + plainMessage(e.getOriginalMessage()));
+    } catch (NumberFormatException e) {
+      // A number Jackson tokenises but cannot represent (an exponent beyond int range, found by
+      // fuzzing: docs/fuzzing.md, F1). Its place is known, so say where.
+      return new Failed(
+          current, location(p.currentTokenLocation()), "number out of range: " + e.getMessage());
     } catch (IOException e) {
       // Reading from a String cannot fail with I/O; kept as a problem rather than thrown.
       return new Failed(current, null, "cannot read the document: " + e.getMessage());
