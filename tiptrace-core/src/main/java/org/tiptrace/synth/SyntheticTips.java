@@ -107,7 +107,8 @@ public final class SyntheticTips {
 
   public SyntheticTips(long seed, Instant until) {
     this.random = new SplittableRandom(seed);
-    this.until = until;
+    // ESPs report whole seconds; so does the generator, whatever clock the caller passes.
+    this.until = until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     for (int i = 0; i < 40; i++) {
       offenders.add(
           new Offender(

@@ -1,10 +1,12 @@
 package org.tiptrace.tip;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +82,10 @@ public final class TipJson {
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .addMixIn(ReportedTime.class, ReportedTimeMixin.class)
             .addMixIn(InternetDetail.class, InternetDetailMixin.class)
-            .addMixIn(Report.class, ReportMixin.class);
+            .addMixIn(Report.class, ReportMixin.class)
+            .addMixIn(TipId.class, TipIdMixin.class)
+            .addMixIn(AgencyId.class, AgencyIdMixin.class)
+            .addMixIn(Sha256.class, Sha256Mixin.class);
     if (pretty) {
       b.enable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -102,6 +107,31 @@ public final class TipJson {
       value = {"allUsers"},
       allowGetters = false)
   private abstract static class ReportMixin {}
+
+  /** Identifiers are written as their plain value: {@code "id": 25}, not {@code {"value": 25}}. */
+  private abstract static class TipIdMixin {
+    @JsonCreator
+    TipIdMixin(long value) {}
+
+    @JsonValue
+    abstract long value();
+  }
+
+  private abstract static class AgencyIdMixin {
+    @JsonCreator
+    AgencyIdMixin(String code) {}
+
+    @JsonValue
+    abstract String code();
+  }
+
+  private abstract static class Sha256Mixin {
+    @JsonCreator
+    Sha256Mixin(String hex) {}
+
+    @JsonValue
+    abstract String hex();
+  }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
   @JsonSubTypes({

@@ -83,4 +83,47 @@ class TipJsonTest {
     assertThat(json).contains("\"publiclyAvailable\":\"UNKNOWN\"");
     assertThat(TipJson.readReport(json)).isEqualTo(report);
   }
+
+  @Test
+  void identifiersAreWrittenAsPlainValuesAndReadBack() {
+    Tip tip =
+        new Tip(
+            new TipId(25),
+            new AgencyId("ICAC-A"),
+            Sha256.of(new byte[] {1}),
+            java.time.Instant.parse("2026-01-01T00:00:00Z"),
+            TipJson.readReport(TipJson.write(minimalReport())));
+    String json = TipJson.write(tip);
+    assertThat(json).contains("\"id\":25").contains("\"agency\":\"ICAC-A\"");
+    assertThat(json).contains("\"source\":\"" + tip.source().hex() + "\"");
+    try {
+      assertThat(TipJson.mapper().readValue(json, Tip.class)).isEqualTo(tip);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Report minimalReport() {
+    return new Report(
+        SourceFormat.LE_JSON,
+        Optional.of("1"),
+        Optional.empty(),
+        Optional.empty(),
+        new IncidentSummary(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of(),
+            Optional.empty(),
+            Optional.empty()),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
 }

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default 1).")
   long seed;
 
-  @Option(names = "--count", defaultValue = "25", description = "Tips to generate (default 25).")
+  @Option(names = "--count", defaultValue = "300", description = "Tips to generate (default 300).")
   int count;
 
   DemoCommand(CliEnvironment env) {
