@@ -25,9 +25,11 @@ import org.tiptrace.tip.SourceFormat;
 import org.tiptrace.tip.Tip;
 
 /**
- * Base of the HTTP tests: the whole app on a random port over the in-memory backend, with the users
- * of {@code application-test.properties}; requests go over real HTTP with the JDK client. All
- * subclasses share one context.
+ * Base of the HTTP tests: the whole app on a random port, with the real readers and the real store
+ * on a fresh database ({@link InMemoryBackendInitializer}: H2 in memory, or PostgreSQL when {@code
+ * TIPTRACE_TEST_PG_URL} is set) and the users of {@code application-test.properties}; requests go
+ * over real HTTP with the JDK client. All subclasses share one context and so one database: give
+ * each test documents and report numbers of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
