@@ -23,6 +23,7 @@ import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.app.testing.CliRun;
 import org.tiptrace.app.testing.TestDocuments;
 import org.tiptrace.store.test.TestBackend;
+import org.tiptrace.store.test.TestDatabase;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipJson;
@@ -175,6 +176,18 @@ class IngestCommandTest {
     assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(again.out()).contains("0 accepted, 0 attached, 1 duplicate, 0 rejected");
     assertThat(cli.tips().count(LOCAL)).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultDatabaseIsTheStoresDefaultForTheDataFolder() throws IOException {
+    Path a = write("a.json", TestDocuments.leJson("1022", "nia"));
+    CliRun cli = cli(TestBackend.H2);
+    assertThat(cli.run("ingest", a.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+
+    // What the store's own tools open for that folder (DatabaseConfig.h2File).
+    try (TestDatabase store = TestBackend.H2.openDurable(cli.dataDir())) {
+      assertThat(store.tips().findByCybertipReportId(LOCAL, "1022")).isPresent();
+    }
   }
 
   @Test

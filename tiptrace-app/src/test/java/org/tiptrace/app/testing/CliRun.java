@@ -44,6 +44,7 @@ public final class CliRun implements AutoCloseable {
   public final List<DatabaseSettings> opened = new ArrayList<>();
   public final List<Served> served = new ArrayList<>();
   private final TestStorage storage;
+  private final Path dataDir;
   private final Map<String, String> env = new HashMap<>();
   private final AtomicInteger closed = new AtomicInteger();
   private ZipLimits zipLimits = ZipLimits.DEFAULT;
@@ -51,6 +52,7 @@ public final class CliRun implements AutoCloseable {
 
   private CliRun(TestStorage storage, Path dataDir) {
     this.storage = storage;
+    this.dataDir = dataDir;
     env.put("TIPTRACE_DATA_DIR", dataDir.toString());
     if (storage.settings().url().startsWith("jdbc:postgresql:")) {
       env.put("TIPTRACE_DB_URL", storage.settings().url());
@@ -72,6 +74,11 @@ public final class CliRun implements AutoCloseable {
   public CliRun env(Map<String, String> variables) {
     env.putAll(variables);
     return this;
+  }
+
+  /** The data folder ({@code TIPTRACE_DATA_DIR}) of the commands. */
+  public Path dataDir() {
+    return dataDir;
   }
 
   /** The settings a command opens when given no database options. */

@@ -43,11 +43,7 @@ public final class TestStorage {
    */
   public static TestStorage durable(TestBackend backend, Path dataDir) {
     return switch (backend) {
-      case H2 ->
-          new TestStorage(
-              new DatabaseSettings(
-                  TiptraceBackend.defaultUrl(dataDir), Optional.empty(), Optional.empty()),
-              Optional.empty());
+      case H2 -> new TestStorage(TiptraceBackend.defaultSettings(dataDir), Optional.empty());
       case POSTGRESQL -> postgres();
     };
   }
