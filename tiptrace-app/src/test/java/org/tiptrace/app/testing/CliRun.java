@@ -126,6 +126,11 @@ public final class CliRun implements AutoCloseable {
     return view().tips();
   }
 
+  /** The default database, through a connection of the test's own (to seed or inspect it). */
+  public TiptraceBackend database() {
+    return view();
+  }
+
   /** How many documents the default database archived for {@code agency}, whatever their status. */
   public int archived(AgencyId agency) {
     int n = 0;

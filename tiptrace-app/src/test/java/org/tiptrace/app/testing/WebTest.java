@@ -20,8 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
-import org.tiptrace.tip.Sha256;
-import org.tiptrace.tip.SourceFormat;
 import org.tiptrace.tip.Tip;
 
 /**
@@ -125,15 +123,13 @@ public abstract class WebTest {
         .build();
   }
 
-  /** Stores a tip directly, bypassing intake. */
+  /** Ingests an LE JSON download (report number {@code reportId}, one reported {@code user}). */
   protected Tip insertTip(AgencyId agency, String reportId, String user) {
-    return backend
-        .tips()
-        .insertIfAbsent(
-            agency,
-            Sha256.of((agency + "/" + reportId).getBytes(StandardCharsets.UTF_8)),
-            Instant.parse("2026-02-01T10:00:00Z"),
-            TestReports.report(SourceFormat.ESP_XML_REPORT, Optional.of(reportId), user))
-        .tip();
+    return TestIntake.ingest(
+        backend,
+        agency,
+        "cybertip-" + reportId + ".json",
+        TestDocuments.leJson(reportId, user),
+        Instant.parse("2026-02-01T10:00:00Z"));
   }
 }
