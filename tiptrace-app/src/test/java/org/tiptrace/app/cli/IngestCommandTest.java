@@ -116,19 +116,30 @@ class IngestCommandTest {
   @EnumSource(TestBackend.class)
   void rejectionsAreListedWithTheirPathAndLineAndExitOne(TestBackend database) throws IOException {
     Path bad = write("bad.xml", TestDocuments.malformedEspReport());
+    String json = TestDocuments.leJsonWithUnknownIncidentType("1023");
+    Path badJson = write("bad.json", json);
     Path good = write("good.json", TestDocuments.leJson("1005", "erin"));
     CliRun cli = cli(database);
 
-    CliRun.Result r = cli.run("ingest", bad.toString(), good.toString());
+    CliRun.Result r = cli.run("ingest", bad.toString(), badJson.toString(), good.toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
-    assertThat(r.out()).contains("1 accepted").contains("1 rejected");
-    assertThat(r.out()).contains("REJECTED " + bad);
-    assertThat(r.out())
-        .containsPattern(
-            "\n  \\Q" + bad + ":" + MALFORMED_LINE + ":\\E\\d+: \\Q" + MALFORMED_PATH + ": \\E.*");
+    assertThat(r.out()).contains("1 accepted").contains("2 rejected");
+    assertThat(r.out()).contains("REJECTED " + bad).contains("REJECTED " + badJson);
+    assertListed(r.out(), bad, MALFORMED_LINE, MALFORMED_PATH);
+    assertListed(
+        r.out(),
+        badJson,
+        TestDocuments.lineOf(json, "\"incidentType\""),
+        TestDocuments.INCIDENT_TYPE_POINTER);
     assertThat(cli.tips().count(LOCAL)).isEqualTo(1);
-    assertThat(cli.archived(LOCAL)).as("a rejected document is archived too").isEqualTo(2);
+    assertThat(cli.archived(LOCAL)).as("rejected documents are archived too").isEqualTo(3);
+  }
+
+  /** The text output lists a problem of {@code file} as {@code file:line:column: path: reason}. */
+  private static void assertListed(String out, Path file, int line, String path) {
+    assertThat(out)
+        .containsPattern("\n  \\Q" + file + ":" + line + ":\\E\\d+: \\Q" + path + ": \\E.+");
   }
 
   @ParameterizedTest

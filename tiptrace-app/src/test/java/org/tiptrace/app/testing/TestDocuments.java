@@ -54,6 +54,32 @@ public final class TestDocuments {
     return leJson(reportId, "warned").replaceFirst("\\{\n", "{\n  \"reviewQueue\" : \"b-7\",\n");
   }
 
+  /** The JSON pointer of the incident type in an LE JSON download. */
+  public static final String INCIDENT_TYPE_POINTER =
+      "/reportedInformation/incidentSummary/incidentType";
+
+  /**
+   * An LE JSON download whose incident type is not one of the list: rejected, at the pointer {@link
+   * #INCIDENT_TYPE_POINTER} and the line {@code lineOf(document, "\"incidentType\"")}.
+   */
+  public static String leJsonWithUnknownIncidentType(String reportId) {
+    String json = leJson(reportId, "rejected");
+    String known = "\"Child Pornography (possession, manufacture, and distribution)\"";
+    if (!json.contains(known)) {
+      throw new IllegalStateException("no incident type " + known + " in " + json);
+    }
+    return json.replace(known, "\"Child Pornography (possession only)\"");
+  }
+
+  /** The line (from 1) on which {@code text} first occurs in {@code document}. */
+  public static int lineOf(String document, String text) {
+    int at = document.indexOf(text);
+    if (at < 0) {
+      throw new IllegalArgumentException("'" + text + "' is not in the document");
+    }
+    return (int) document.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
+
   /**
    * An ESP XML {@code fileDetails} document: one file named {@code fileName} of {@code reportId}.
    */
