@@ -111,14 +111,17 @@ public final class RootCommand implements Callable<Integer> {
 
   DatabaseSettings database(CliEnvironment environment, CommandSpec caller) {
     String url = firstOf(dbUrl, environment.env().get("TIPTRACE_DB_URL"), null);
-    if (url == null) {
-      url = TiptraceBackend.defaultUrl(dataDir(environment));
-    }
     Optional<String> user =
         Optional.ofNullable(firstOf(dbUser, environment.env().get("TIPTRACE_DB_USER"), null));
     Optional<String> password =
         Optional.ofNullable(
             firstOf(dbPassword, environment.env().get("TIPTRACE_DB_PASSWORD"), null));
+    if (url == null) {
+      DatabaseSettings defaults = TiptraceBackend.defaultSettings(dataDir(environment));
+      url = defaults.url();
+      user = user.or(defaults::user);
+      password = password.or(defaults::password);
+    }
     try {
       return new DatabaseSettings(url, user, password);
     } catch (IllegalArgumentException e) {

@@ -52,6 +52,16 @@ public interface TiptraceBackend extends AutoCloseable {
     return DatabaseConfig.h2File(dataDir).url();
   }
 
+  /**
+   * The default database with the store's user for it ({@link DatabaseConfig#h2File}): H2 makes the
+   * first user to connect the owner of a new database, so a database created as another user (H2's
+   * default is the empty name) could not be opened by the store's own tools for that folder.
+   */
+  static DatabaseSettings defaultSettings(Path dataDir) {
+    DatabaseConfig config = DatabaseConfig.h2File(dataDir);
+    return new DatabaseSettings(config.url(), config.user(), config.password());
+  }
+
   /** A backend from its parts; {@code onClose} runs once. */
   static TiptraceBackend of(
       RawArchive archive, TipRepository tips, HotlineRepository hotline, Runnable onClose) {

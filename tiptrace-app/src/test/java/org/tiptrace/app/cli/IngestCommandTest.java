@@ -1,6 +1,8 @@
 package org.tiptrace.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tiptrace.app.testing.TestDocuments.MALFORMED_LINE;
+import static org.tiptrace.app.testing.TestDocuments.MALFORMED_PATH;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -9,73 +11,93 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.app.testing.CliRun;
-import org.tiptrace.app.testing.TestReaders;
+import org.tiptrace.app.testing.TestDocuments;
+import org.tiptrace.store.test.TestBackend;
+import org.tiptrace.store.test.TestDatabase;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipJson;
-import org.tiptrace.tip.TipQuery;
 
+/** {@code tiptrace ingest} with the real readers on real-shaped documents, into the real store. */
 class IngestCommandTest {
   private static final AgencyId LOCAL = new AgencyId("LOCAL");
 
   @TempDir Path dir;
+  @AutoClose CliRun cli;
 
-  @Test
-  void ingestsFilesAndPrintsSummary() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-1", "alice"));
-    Path b = write("b.json", TestReaders.json("R-2"));
-    CliRun cli = new CliRun();
+  private CliRun cli(TestBackend database) {
+    cli = CliRun.on(database, dir);
+    return cli;
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void ingestsFilesAndPrintsSummary(TestBackend database) throws IOException {
+    Path a = write("a.json", TestDocuments.leJson("1001", "alice"));
+    Path b = write("b.xml", TestDocuments.referenceEspReport());
+    CliRun cli = cli(database);
 
     CliRun.Result r = cli.run("ingest", a.toString(), b.toString());
 
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("Ingested 2 documents: 2 accepted, 0 attached, 0 duplicate, 0 rejected");
-    assertThat(cli.backend.tips().count(LOCAL)).isEqualTo(2);
-    assertThat(cli.backend.archive().size()).isEqualTo(2);
-    assertThat(cli.opened)
-        .singleElement()
-        .satisfies(s -> assertThat(s.url()).startsWith("jdbc:h2:file:"));
+    assertThat(cli.tips().count(LOCAL)).isEqualTo(2);
+    assertThat(cli.tips().findByCybertipReportId(LOCAL, "1001")).isPresent();
+    assertThat(cli.archived(LOCAL)).isEqualTo(2);
+    assertThat(cli.opened).containsExactly(cli.defaultSettings());
+    assertThat(cli.closeCount()).isEqualTo(1);
   }
 
-  @Test
-  void walksFoldersRecursivelyAndPutsReportsBeforeFileDetails() throws IOException {
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void walksFoldersRecursivelyAndPutsReportsBeforeFileDetails(TestBackend database)
+      throws IOException {
     // Name order would put the fileDetails first; intake must still attach it.
-    write("tips/0-file.xml", TestReaders.fileDetails("R-7", "photo.jpg"));
-    write("tips/sub/9-report.xml", TestReaders.report("R-7", "bob"));
+    write("tips/0-file.xml", TestDocuments.referenceFileDetails());
+    write("tips/sub/9-report.json", TestDocuments.referenceLeJson());
     write("tips/notes.txt", "not a document");
-    write("tips/.hidden/x.xml", TestReaders.report("R-8", "hidden"));
-    CliRun cli = new CliRun();
+    write("tips/.hidden/x.json", TestDocuments.leJson("1002", "hidden"));
+    CliRun cli = cli(database);
 
     CliRun.Result r = cli.run("ingest", "--json", dir.resolve("tips").toString());
 
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
     JsonNode json = TipJson.mapper().readTree(r.out());
     assertThat(json.at("/summary/total").asInt()).isEqualTo(2);
-    assertThat(json.at("/documents/0/name").asText()).endsWith("9-report.xml");
+    assertThat(json.at("/documents/0/name").asText()).endsWith("9-report.json");
     assertThat(json.at("/documents/0/outcome").asText()).isEqualTo("ACCEPTED");
     assertThat(json.at("/documents/1/outcome").asText()).isEqualTo("ATTACHED");
     assertThat(json.at("/documents/1/tipId").asLong())
         .isEqualTo(json.at("/documents/0/tipId").asLong());
-    Tip tip = cli.backend.tips().findByCybertipReportId(LOCAL, "R-7").orElseThrow();
-    assertThat(tip.report().files()).hasSize(1);
+    Tip tip =
+        cli.tips().findByCybertipReportId(LOCAL, TestDocuments.REFERENCE_REPORT_ID).orElseThrow();
+    assertThat(tip.report().files())
+        .extracting(f -> f.fileName().orElseThrow())
+        .contains("upload_5531_0007.jpg");
   }
 
-  @Test
-  void zipEntriesAreDocumentsNamedAfterTheZip() throws IOException {
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void zipEntriesAreDocumentsNamedAfterTheZip(TestBackend database) throws IOException {
     Path zip =
         zip(
             "batch.zip",
             Map.of(
-                "files/f1.xml", TestReaders.fileDetails("R-3", "one.jpg"),
-                "report.xml", TestReaders.report("R-3", "carol"),
-                "le.json", TestReaders.json("R-4")));
-    CliRun cli = new CliRun();
+                "files/f1.xml", TestDocuments.fileDetails("1003", "one.jpg"),
+                "report.json", TestDocuments.leJson("1003", "carol"),
+                "le.json", TestDocuments.leJson("1004", "dave")));
+    CliRun cli = cli(database);
 
     CliRun.Result r = cli.run("ingest", "--json", zip.toString());
 
@@ -84,28 +106,48 @@ class IngestCommandTest {
     assertThat(docs).hasSize(3);
     assertThat(docs.get(2).get("name").asText()).isEqualTo(zip + "!/files/f1.xml");
     assertThat(docs.get(2).get("outcome").asText()).isEqualTo("ATTACHED");
-    assertThat(cli.backend.tips().count(LOCAL)).isEqualTo(2);
+    assertThat(cli.tips().count(LOCAL)).isEqualTo(2);
+    assertThat(cli.tips().findByCybertipReportId(LOCAL, "1003").orElseThrow().report().files())
+        .extracting(f -> f.fileName().orElseThrow())
+        .containsExactly("one.jpg");
   }
 
-  @Test
-  void rejectionsAreListedWithEveryProblemAndExitOne() throws IOException {
-    Path bad = write("bad.xml", "<?xml version=\"1.0\"?>\n<notATip/>\n");
-    Path good = write("good.xml", TestReaders.report("R-5", "dave"));
-    CliRun cli = new CliRun();
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void rejectionsAreListedWithTheirPathAndLineAndExitOne(TestBackend database) throws IOException {
+    Path bad = write("bad.xml", TestDocuments.malformedEspReport());
+    String json = TestDocuments.leJsonWithUnknownIncidentType("1023");
+    Path badJson = write("bad.json", json);
+    Path good = write("good.json", TestDocuments.leJson("1005", "erin"));
+    CliRun cli = cli(database);
 
-    CliRun.Result r = cli.run("ingest", bad.toString(), good.toString());
+    CliRun.Result r = cli.run("ingest", bad.toString(), badJson.toString(), good.toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
-    assertThat(r.out()).contains("1 accepted").contains("1 rejected");
-    assertThat(r.out()).contains("REJECTED " + bad);
-    assertThat(r.out()).contains("  " + bad + ":2:2: /notATip: unexpected root element <notATip>");
+    assertThat(r.out()).contains("1 accepted").contains("2 rejected");
+    assertThat(r.out()).contains("REJECTED " + bad).contains("REJECTED " + badJson);
+    assertListed(r.out(), bad, MALFORMED_LINE, MALFORMED_PATH);
+    assertListed(
+        r.out(),
+        badJson,
+        TestDocuments.lineOf(json, "\"incidentType\""),
+        TestDocuments.INCIDENT_TYPE_POINTER);
+    assertThat(cli.tips().count(LOCAL)).isEqualTo(1);
+    assertThat(cli.archived(LOCAL)).as("rejected documents are archived too").isEqualTo(3);
   }
 
-  @Test
-  void jsonListsProblemsWithSeverityLineColumnAndPath() throws IOException {
-    Path bad = write("bad.xml", "<?xml version=\"1.0\"?>\n<notATip/>\n");
-    Path warn = write("warn.xml", "<report>\n<reportId>R-6</reportId>\n<warn/>\n</report>\n");
-    CliRun cli = new CliRun();
+  /** The text output lists a problem of {@code file} as {@code file:line:column: path: reason}. */
+  private static void assertListed(String out, Path file, int line, String path) {
+    assertThat(out)
+        .containsPattern("\n  \\Q" + file + ":" + line + ":\\E\\d+: \\Q" + path + ": \\E.+");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void jsonListsProblemsWithSeverityLineColumnAndPath(TestBackend database) throws IOException {
+    Path bad = write("bad.xml", TestDocuments.malformedEspReport());
+    Path warn = write("warn.json", TestDocuments.leJsonWithUnknownKey("1006"));
+    CliRun cli = cli(database);
 
     CliRun.Result r = cli.run("ingest", "--json", bad.toString(), warn.toString());
 
@@ -113,78 +155,95 @@ class IngestCommandTest {
     JsonNode json = TipJson.mapper().readTree(r.out());
     assertThat(json.at("/summary/rejected").asInt()).isEqualTo(1);
     assertThat(json.at("/summary/accepted").asInt()).isEqualTo(1);
-    // Reports go first: warn.xml (a report) before bad.xml (unknown root).
-    assertThat(json.at("/documents/0/name").asText()).isEqualTo(warn.toString());
-    JsonNode rejected = json.at("/documents/1");
+    // Both are reports (bad.xml's root is <report>), so the order given on the command line holds.
+    JsonNode rejected = json.at("/documents/0");
+    assertThat(rejected.get("name").asText()).isEqualTo(bad.toString());
     assertThat(rejected.get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(rejected.get("tipId").isNull()).isTrue();
     assertThat(rejected.get("sha256").asText()).hasSize(64);
     JsonNode problem = rejected.at("/problems/0");
     assertThat(problem.get("severity").asText()).isEqualTo("ERROR");
-    assertThat(problem.get("line").asInt()).isEqualTo(2);
-    assertThat(problem.get("column").asInt()).isEqualTo(2);
-    assertThat(problem.get("path").asText()).isEqualTo("/notATip");
-    assertThat(problem.get("reason").asText()).isEqualTo("unexpected root element <notATip>");
-    JsonNode warning = json.at("/documents/0/problems/0");
+    assertThat(problem.get("line").asInt()).isEqualTo(MALFORMED_LINE);
+    assertThat(problem.get("column").asInt()).isPositive();
+    assertThat(problem.get("path").asText()).isEqualTo(MALFORMED_PATH);
+    assertThat(problem.get("reason").asText()).startsWith("malformed XML: ").contains("platfrom");
+    JsonNode accepted = json.at("/documents/1");
+    assertThat(accepted.get("outcome").asText()).isEqualTo("ACCEPTED");
+    JsonNode warning = accepted.at("/problems/0");
     assertThat(warning.get("severity").asText()).isEqualTo("WARNING");
-    assertThat(warning.get("line").asInt()).isEqualTo(3);
+    assertThat(warning.get("line").asInt()).isEqualTo(2);
+    assertThat(warning.get("path").asText()).isEqualTo("/reviewQueue");
   }
 
-  @Test
-  void secondIngestIsDuplicate() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-9", "erin"));
-    CliRun cli = new CliRun();
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void secondIngestIsDuplicate(TestBackend database) throws IOException {
+    Path a = write("a.json", TestDocuments.leJson("1007", "frank"));
+    CliRun cli = cli(database);
     assertThat(cli.run("ingest", a.toString()).exitCode()).isEqualTo(ExitCodes.OK);
 
     CliRun.Result again = cli.run("ingest", a.toString());
 
     assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(again.out()).contains("0 accepted, 0 attached, 1 duplicate, 0 rejected");
-    assertThat(cli.backend.tips().count(LOCAL)).isEqualTo(1);
+    assertThat(cli.tips().count(LOCAL)).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultDatabaseIsTheStoresDefaultForTheDataFolder() throws IOException {
+    Path a = write("a.json", TestDocuments.leJson("1022", "nia"));
+    CliRun cli = cli(TestBackend.H2);
+    assertThat(cli.run("ingest", a.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+
+    // What the store's own tools open for that folder (DatabaseConfig.h2File).
+    try (TestDatabase store = TestBackend.H2.openDurable(cli.dataDir())) {
+      assertThat(store.tips().findByCybertipReportId(LOCAL, "1022")).isPresent();
+    }
   }
 
   @Test
   void missingPathIsAnInputErrorAndNothingIsIngested() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-10", "frank"));
-    CliRun cli = new CliRun();
+    Path a = write("a.json", TestDocuments.leJson("1008", "gina"));
+    CliRun cli = cli(TestBackend.H2);
 
     CliRun.Result r = cli.run("ingest", a.toString(), dir.resolve("nope.xml").toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(r.err()).contains("nope.xml: no such file or folder");
-    assertThat(cli.backend.tips().count(LOCAL)).isZero();
     assertThat(cli.opened).isEmpty();
+    assertThat(cli.tips().count(LOCAL)).isZero();
   }
 
   @Test
   void noPathIsAUsageError() {
-    CliRun.Result r = new CliRun().run("ingest");
+    CliRun.Result r = cli(TestBackend.H2).run("ingest");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("PATH");
   }
 
-  @Test
-  void oversizedZipEntryIsRejectedUnreadAndTheRestIngested() throws IOException {
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void oversizedZipEntryIsRejectedUnreadAndTheRestIngested(TestBackend database)
+      throws IOException {
     Path zip =
         zip(
             "bomb.zip",
             Map.of(
-                "big.xml",
-                "<report>" + " ".repeat(10_000) + "</report>",
-                "ok.xml",
-                TestReaders.report("R-11", "gina")));
-    CliRun cli = new CliRun().zipLimits(new ZipLimits(10, 4_096, 1_000_000));
+                "big.json", TestDocuments.leJson("1009", 10_000),
+                "ok.json", TestDocuments.leJson("1010", "hank")));
+    CliRun cli = cli(database).zipLimits(new ZipLimits(10, 4_096, 1_000_000));
 
     CliRun.Result r = cli.run("ingest", "--json", zip.toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
     JsonNode docs = TipJson.mapper().readTree(r.out()).get("documents");
-    JsonNode big = docs.get(0).get("name").asText().endsWith("big.xml") ? docs.get(0) : docs.get(1);
+    JsonNode big =
+        docs.get(0).get("name").asText().endsWith("big.json") ? docs.get(0) : docs.get(1);
     assertThat(big.get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(big.get("sha256").isNull()).isTrue();
     assertThat(big.at("/problems/0/reason").asText()).contains("more than 4096 bytes");
-    assertThat(cli.backend.tips().count(LOCAL)).isEqualTo(1);
-    assertThat(cli.backend.archive().size()).isEqualTo(1);
+    assertThat(cli.tips().count(LOCAL)).isEqualTo(1);
+    assertThat(cli.archived(LOCAL)).isEqualTo(1);
   }
 
   @Test
@@ -193,118 +252,104 @@ class IngestCommandTest {
         zip(
             "many.zip",
             Map.of(
-                "1.xml", TestReaders.report("R-12", "a"),
-                "2.xml", TestReaders.report("R-13", "b"),
-                "3.xml", TestReaders.report("R-14", "c")));
-    CliRun cli = new CliRun().zipLimits(new ZipLimits(2, 4_096, 1_000_000));
+                "1.json", TestDocuments.leJson("1011", "a"),
+                "2.json", TestDocuments.leJson("1012", "b"),
+                "3.json", TestDocuments.leJson("1013", "c")));
+    CliRun cli = cli(TestBackend.H2).zipLimits(new ZipLimits(2, 4_096, 1_000_000));
 
     CliRun.Result r = cli.run("ingest", zip.toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
     assertThat(r.out()).contains("zip has 3 entries; the limit is 2");
-    assertThat(cli.backend.tips().count(LOCAL)).isZero();
+    assertThat(cli.tips().count(LOCAL)).isZero();
   }
 
   @Test
   void zipTotalInflatedSizeIsBounded() throws IOException {
-    String filler = " ".repeat(3_000);
     Path zip =
         zip(
             "total.zip",
             Map.of(
-                "1.xml", "<report><reportId>T-1</reportId>" + filler + "</report>",
-                "2.xml", "<report><reportId>T-2</reportId>" + filler + "</report>",
-                "3.xml", "<report><reportId>T-3</reportId>" + filler + "</report>"));
-    CliRun cli = new CliRun().zipLimits(new ZipLimits(10, 4_096, 7_000));
+                "1.json", TestDocuments.leJson("1014", 3_000),
+                "2.json", TestDocuments.leJson("1015", 3_000),
+                "3.json", TestDocuments.leJson("1016", 3_000)));
+    CliRun cli = cli(TestBackend.H2).zipLimits(new ZipLimits(10, 4_096, 7_000));
 
     CliRun.Result r = cli.run("ingest", zip.toString());
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
     assertThat(r.out()).contains("2 accepted").contains("1 rejected").contains("in total");
+    assertThat(cli.tips().count(LOCAL)).isEqualTo(2);
   }
 
   @Test
   void corruptZipIsRejected() throws IOException {
     Path zip = write("broken.zip", "PK this is not a zip");
-    CliRun.Result r = new CliRun().run("ingest", zip.toString());
+    CliRun.Result r = cli(TestBackend.H2).run("ingest", zip.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
     assertThat(r.out()).contains("REJECTED " + zip).contains("not a readable zip file");
   }
 
-  @Test
-  void agencyOptionAndEnvironmentScopeTheIngest() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-15", "hank"));
-    Path b = write("b.xml", TestReaders.report("R-16", "ida"));
-    CliRun cli = new CliRun().env(Map.of("TIPTRACE_AGENCY", "ICAC-ENV"));
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void agencyOptionAndEnvironmentScopeTheIngest(TestBackend database) throws IOException {
+    Path a = write("a.json", TestDocuments.leJson("1017", "ida"));
+    Path b = write("b.json", TestDocuments.leJson("1018", "jo"));
+    CliRun cli = cli(database).env(Map.of("TIPTRACE_AGENCY", "ICAC-ENV"));
 
     assertThat(cli.run("ingest", a.toString()).exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(cli.run("--agency", "ICAC-OPT", "ingest", b.toString()).exitCode())
         .isEqualTo(ExitCodes.OK);
 
-    assertThat(cli.backend.tips().list(new AgencyId("ICAC-ENV"), TipQuery.firstPage(10)).total())
-        .isEqualTo(1);
-    assertThat(cli.backend.tips().list(new AgencyId("ICAC-OPT"), TipQuery.firstPage(10)).total())
-        .isEqualTo(1);
-    assertThat(cli.backend.tips().count(LOCAL)).isZero();
+    assertThat(cli.tips().findByCybertipReportId(new AgencyId("ICAC-ENV"), "1017")).isPresent();
+    assertThat(cli.tips().findByCybertipReportId(new AgencyId("ICAC-OPT"), "1018")).isPresent();
+    assertThat(cli.tips().count(new AgencyId("ICAC-ENV"))).isEqualTo(1);
+    assertThat(cli.tips().count(new AgencyId("ICAC-OPT"))).isEqualTo(1);
+    assertThat(cli.tips().count(LOCAL)).isZero();
   }
 
   @Test
   void globalOptionsWorkAfterTheSubcommandAndPasswordComesFromEnvironment() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-17", "jo"));
-    CliRun cli = new CliRun().env(Map.of("TIPTRACE_DB_PASSWORD", "s3cret"));
+    Path a = write("a.json", TestDocuments.leJson("1019", "kim"));
+    String url = TiptraceBackend.defaultUrl(dir.resolve("other"));
+    CliRun cli = cli(TestBackend.H2).env(Map.of("TIPTRACE_DB_PASSWORD", "s3cret"));
 
-    CliRun.Result r =
-        cli.run(
-            "ingest",
-            "--db-url",
-            "jdbc:postgresql://db.example.com/tiptrace",
-            "--db-user",
-            "tt",
-            a.toString());
+    CliRun.Result r = cli.run("ingest", "--db-url", url, "--db-user", "tt", a.toString());
 
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
     assertThat(cli.opened)
         .singleElement()
         .satisfies(
             s -> {
-              assertThat(s.url()).isEqualTo("jdbc:postgresql://db.example.com/tiptrace");
+              assertThat(s.url()).isEqualTo(url);
               assertThat(s.user()).contains("tt");
               assertThat(s.password()).contains("s3cret");
               assertThat(s.toString()).doesNotContain("s3cret");
             });
     assertThat(r.out() + r.err()).doesNotContain("s3cret");
+    assertThat(cli.tips().count(LOCAL)).as("not the default database").isZero();
   }
 
   @Test
   void invalidAgencyIsAUsageError() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-18", "kim"));
-    CliRun.Result r = new CliRun().run("--agency", "no spaces", "ingest", a.toString());
+    Path a = write("a.json", TestDocuments.leJson("1020", "lee"));
+    CliRun.Result r = cli(TestBackend.H2).run("--agency", "no spaces", "ingest", a.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("--agency");
   }
 
   @Test
   void databaseFailureExitsFour() throws IOException {
-    Path a = write("a.xml", TestReaders.report("R-19", "lee"));
-    java.io.StringWriter err = new java.io.StringWriter();
-    CliEnvironment env =
-        new CliEnvironment(
-            org.tiptrace.app.system.TiptraceBackend::open,
-            TestReaders.readers(),
-            org.tiptrace.intake.IntakeLimits.DEFAULT,
-            ZipLimits.DEFAULT,
-            java.time.Clock.systemUTC(),
-            Map.of("TIPTRACE_DB_PASSWORD", "hunter2"),
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err),
-            false,
-            (b, u, p, c) -> {});
+    Path a = write("a.json", TestDocuments.leJson("1021", "max"));
+    CliRun cli = cli(TestBackend.H2).env(Map.of("TIPTRACE_DB_PASSWORD", "hunter2"));
     // A database under a regular file cannot be created: the store fails to open it.
     String url = "jdbc:h2:file:" + a.toAbsolutePath() + "/db";
-    int code = Cli.commandLine(env).execute("--db-url", url, "ingest", a.toString());
-    assertThat(code).isEqualTo(ExitCodes.DATABASE);
-    assertThat(err.toString()).contains("tiptrace: database: cannot open").contains(url);
-    assertThat(err.toString()).doesNotContain("hunter2");
+
+    CliRun.Result r = cli.run("--db-url", url, "ingest", a.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATABASE);
+    assertThat(r.err()).contains("tiptrace: database: cannot open").contains(url);
+    assertThat(r.out() + r.err()).doesNotContain("hunter2");
   }
 
   private Path write(String name, String content) throws IOException {
@@ -318,9 +363,9 @@ class IngestCommandTest {
     Path p = dir.resolve(name);
     try (OutputStream os = Files.newOutputStream(p);
         ZipOutputStream zip = new ZipOutputStream(os)) {
-      for (String entry : new java.util.TreeMap<>(entries).keySet()) {
-        zip.putNextEntry(new ZipEntry(entry));
-        zip.write(entries.get(entry).getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
     }

@@ -2,21 +2,32 @@ package org.tiptrace.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.system.UserAccount;
 import org.tiptrace.app.testing.CliRun;
+import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.AgencyId;
 
 class ServeAndDemoCommandTest {
+  @TempDir Path dir;
+  @AutoClose CliRun cli;
+
+  @BeforeEach
+  void cli() {
+    cli = CliRun.on(TestBackend.H2, dir);
+  }
 
   @Test
   void serveOpensTheConfiguredDatabaseAndServesWithoutExtraUsers() {
-    CliRun cli = new CliRun();
 
     CliRun.Result r = cli.run("--db-url", "jdbc:h2:mem:serve-test", "serve", "--port", "9090");
 
@@ -32,12 +43,11 @@ class ServeAndDemoCommandTest {
               assertThat(s.users()).isEmpty();
               assertThat(s.config()).isEmpty();
             });
-    assertThat(cli.backend.closeCount()).isEqualTo(1);
+    assertThat(cli.closeCount()).isEqualTo(1);
   }
 
   @Test
   void serveRejectsAMissingConfigFile() {
-    CliRun cli = new CliRun();
     CliRun.Result r = cli.run("serve", "--config", "/nonexistent/tiptrace.yml");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(cli.served).isEmpty();
@@ -45,7 +55,6 @@ class ServeAndDemoCommandTest {
 
   @Test
   void demoUsesAFreshInMemoryDatabaseAndPrintsAWorkingPassword() {
-    CliRun cli = new CliRun();
 
     CliRun.Result r = cli.run("--agency", "DEMO-UNIT", "demo", "--port", "0", "--seed", "7");
 
@@ -53,7 +62,9 @@ class ServeAndDemoCommandTest {
     assertThat(cli.opened)
         .singleElement()
         .satisfies(s -> assertThat(s.url()).startsWith("jdbc:h2:mem:tiptrace-demo-"));
-    assertThat(r.out()).contains("Synthetic data set: seed 7").contains("Ingested ");
+    assertThat(r.out())
+        .contains("Synthetic data set: seed 7, 25 documents")
+        .contains("Ingested 25 documents: 25 accepted");
     Matcher m = Pattern.compile("Password:\\s+(\\S+)").matcher(r.out());
     assertThat(m.find()).isTrue();
     String password = m.group(1);
@@ -77,7 +88,7 @@ class ServeAndDemoCommandTest {
 
   @Test
   void demoRefusesARealDatabase() {
-    CliRun cli = new CliRun().env(Map.of("TIPTRACE_DB_URL", "jdbc:postgresql://db.example.com/t"));
+    cli.env(Map.of("TIPTRACE_DB_URL", "jdbc:postgresql://db.example.com/t"));
     CliRun.Result r = cli.run("demo");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("fresh in-memory database");
@@ -86,7 +97,7 @@ class ServeAndDemoCommandTest {
 
   @Test
   void noSubcommandShowsUsage() {
-    CliRun.Result r = new CliRun().run();
+    CliRun.Result r = cli.run();
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("ingest").contains("tips").contains("serve").contains("demo");
     assertThat(r.err()).contains("Exit codes:");

@@ -12,9 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.tiptrace.app.testing.TestReaders;
+import org.tiptrace.app.testing.TestDocuments;
 import org.tiptrace.app.testing.WebTest;
 import org.tiptrace.tip.Sha256;
+import org.tiptrace.tip.SourceFormat;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
@@ -23,7 +24,7 @@ class IntakeApiTest extends WebTest {
 
   @Test
   void xmlBodyCreatesATipOfTheUsersAgency() throws IOException {
-    String xml = TestReaders.report("API-1", "xml-user");
+    String xml = TestDocuments.referenceEspReport("xml-body");
     HttpResponse<String> r =
         send(
             alice("/api/v1/intake")
@@ -37,7 +38,10 @@ class IntakeApiTest extends WebTest {
     assertThat(doc.get("sha256").asText())
         .isEqualTo(Sha256.of(xml.getBytes(StandardCharsets.UTF_8)).hex());
     Tip tip = backend.tips().find(AGENCY_A, new TipId(doc.get("tipId").asLong())).orElseThrow();
-    assertThat(tip.report().cybertipReportId()).contains("API-1");
+    assertThat(tip.report().format()).isEqualTo(SourceFormat.ESP_XML_REPORT);
+    assertThat(tip.report().reportedUsers())
+        .extracting(u -> u.screenName().orElseThrow())
+        .contains("river_fox_77");
     assertThat(backend.tips().find(AGENCY_B, tip.id())).isEmpty();
   }
 
@@ -48,7 +52,9 @@ class IntakeApiTest extends WebTest {
             alice("/api/v1/intake")
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"../../etc/tip-7.xml\"")
-                .POST(HttpRequest.BodyPublishers.ofString(TestReaders.report("API-2", "t"))));
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        TestDocuments.referenceEspReport("text-xml"))));
     assertThat(xml.statusCode()).isEqualTo(200);
     assertThat(TipJson.mapper().readTree(xml.body()).at("/documents/0/name").asText())
         .isEqualTo("tip-7.xml");
@@ -57,11 +63,12 @@ class IntakeApiTest extends WebTest {
         send(
             alice("/api/v1/intake")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestReaders.json("API-3"))));
+                .POST(HttpRequest.BodyPublishers.ofString(TestDocuments.leJson("2003", "json"))));
     assertThat(json.statusCode()).isEqualTo(200);
     JsonNode body = TipJson.mapper().readTree(json.body());
     assertThat(body.at("/summary/accepted").asInt()).isEqualTo(1);
     assertThat(body.at("/documents/0/name").asText()).isEqualTo("request-body.json");
+    assertThat(backend.tips().findByCybertipReportId(AGENCY_A, "2003")).isPresent();
   }
 
   @Test
@@ -69,12 +76,12 @@ class IntakeApiTest extends WebTest {
     HttpResponse<String> r =
         send(
             alice("/api/v1/intake")
-                .header("Content-Type", "application/xml")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''%ZZ.xml")
-                .POST(HttpRequest.BodyPublishers.ofString(TestReaders.report("API-CD", "cd"))));
+                .header("Content-Type", "application/json")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''%ZZ.json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestDocuments.leJson("2004", "cd"))));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(TipJson.mapper().readTree(r.body()).at("/documents/0/name").asText())
-        .isEqualTo("request-body.xml");
+        .isEqualTo("request-body.json");
   }
 
   @Test
@@ -83,7 +90,7 @@ class IntakeApiTest extends WebTest {
         send(
             alice("/api/v1/intake")
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofString("<?xml version=\"1.0\"?>\n<nope/>")));
+                .POST(HttpRequest.BodyPublishers.ofString(TestDocuments.malformedEspReport())));
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = TipJson.mapper().readTree(r.body());
@@ -93,19 +100,29 @@ class IntakeApiTest extends WebTest {
     assertThat(doc.get("tipId").isNull()).isTrue();
     JsonNode problem = doc.at("/problems/0");
     assertThat(problem.get("severity").asText()).isEqualTo("ERROR");
-    assertThat(problem.get("line").asInt()).isEqualTo(2);
-    assertThat(problem.get("column").asInt()).isEqualTo(2);
-    assertThat(problem.get("path").asText()).isEqualTo("/nope");
-    assertThat(problem.get("reason").asText()).isEqualTo("unexpected root element <nope>");
+    assertThat(problem.get("source").asText()).isEqualTo("request-body.xml");
+    assertThat(problem.get("line").asInt()).isEqualTo(TestDocuments.MALFORMED_LINE);
+    assertThat(problem.get("column").asInt()).isPositive();
+    assertThat(problem.get("path").asText()).isEqualTo(TestDocuments.MALFORMED_PATH);
+    assertThat(problem.get("reason").asText()).startsWith("malformed XML: ").contains("platfrom");
+    assertThat(problem.get("message").asText())
+        .startsWith(
+            "request-body.xml:"
+                + TestDocuments.MALFORMED_LINE
+                + ":"
+                + problem.get("column").asInt()
+                + ": "
+                + TestDocuments.MALFORMED_PATH
+                + ": ");
   }
 
   @Test
   void multipartIngestsEveryFileReportsFirst() throws IOException {
-    String reportId = "API-" + UUID.randomUUID();
+    String reportId = "2005";
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("file-1.xml", TestReaders.fileDetails(reportId, "one.jpg"));
-    files.put("report.xml", TestReaders.report(reportId, "multi"));
-    files.put("le.json", TestReaders.json(reportId + "-json"));
+    files.put("file-1.xml", TestDocuments.fileDetails(reportId, "one.jpg"));
+    files.put("report.json", TestDocuments.leJson(reportId, "multi"));
+    files.put("le.json", TestDocuments.leJson("2006", "other"));
     String boundary = "tiptrace-" + UUID.randomUUID();
 
     HttpResponse<String> r =
@@ -119,7 +136,7 @@ class IntakeApiTest extends WebTest {
     assertThat(body.at("/summary/total").asInt()).isEqualTo(3);
     assertThat(body.at("/summary/accepted").asInt()).isEqualTo(2);
     assertThat(body.at("/summary/attached").asInt()).isEqualTo(1);
-    assertThat(body.at("/documents/0/name").asText()).isEqualTo("report.xml");
+    assertThat(body.at("/documents/0/name").asText()).isEqualTo("report.json");
     assertThat(body.at("/documents/2/name").asText()).isEqualTo("file-1.xml");
     assertThat(body.at("/documents/2/tipId").asLong())
         .isEqualTo(body.at("/documents/0/tipId").asLong());
@@ -129,7 +146,7 @@ class IntakeApiTest extends WebTest {
 
   @Test
   void sameBytesAgainAreADuplicate() throws IOException {
-    String xml = TestReaders.report("API-DUP", "dup");
+    String xml = TestDocuments.referenceEspReport("duplicate");
     for (String expected : new String[] {"ACCEPTED", "DUPLICATE"}) {
       HttpResponse<String> r =
           send(

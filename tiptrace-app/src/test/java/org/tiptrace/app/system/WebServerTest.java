@@ -27,7 +27,13 @@ class WebServerTest {
 
   @Test
   void demoUserFromTheCliCanUseTheApi() throws Exception {
-    InMemoryBackend backend = new InMemoryBackend();
+    try (InMemoryBackend backend = new InMemoryBackend()) {
+      demoUserCanUseTheApi(backend);
+      assertThat(backend.closeCount()).as("the CLI, not Spring, closes the backend").isZero();
+    }
+  }
+
+  private static void demoUserCanUseTheApi(InMemoryBackend backend) throws Exception {
     String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("demo-pw");
     UserAccount demo =
         new UserAccount("demo", hash, new AgencyId("DEMO"), EnumSet.allOf(Role.class));
@@ -48,13 +54,14 @@ class WebServerTest {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("\"total\":0");
     }
-    assertThat(backend.closeCount()).as("the CLI, not Spring, closes the backend").isZero();
   }
 
   @Test
   void withoutUsersTheAppRefusesToStartAndSaysWhy() {
-    assertThatThrownBy(() -> WebServer.start(new InMemoryBackend(), List.of(), 0, Optional.empty()))
-        .isInstanceOf(WebServer.WebStartupException.class)
-        .hasMessageContaining("no users are configured");
+    try (InMemoryBackend backend = new InMemoryBackend()) {
+      assertThatThrownBy(() -> WebServer.start(backend, List.of(), 0, Optional.empty()))
+          .isInstanceOf(WebServer.WebStartupException.class)
+          .hasMessageContaining("no users are configured");
+    }
   }
 }

@@ -1,38 +1,70 @@
 package org.tiptrace.app.testing;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
-import org.tiptrace.intake.hotline.InMemoryHotlineRepository;
+import org.tiptrace.store.test.TestBackend;
+import org.tiptrace.tip.TipRepository;
 
-/** In-memory storage; {@link #close()} only records that it was called. */
+/**
+ * The real store on a fresh database, opened through {@link TiptraceBackend#open}: H2 in memory by
+ * default (hence the name), or a PostgreSQL schema of its own. {@link #close()} closes it for real
+ * (dropping the database) and counts the calls.
+ */
 public final class InMemoryBackend implements TiptraceBackend {
-  private final InMemoryRawArchive archive = new InMemoryRawArchive();
-  private final InMemoryTipRepository tips = new InMemoryTipRepository();
-  private final InMemoryHotlineRepository hotline = new InMemoryHotlineRepository();
-  private final java.util.concurrent.atomic.AtomicInteger closed =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final TestStorage storage;
+  private final TiptraceBackend backend;
+  private final AtomicInteger closed = new AtomicInteger();
 
-  @Override
-  public InMemoryRawArchive archive() {
-    return archive;
+  /** A fresh H2 in-memory database. */
+  public InMemoryBackend() {
+    this(TestBackend.H2);
+  }
+
+  public InMemoryBackend(TestBackend database) {
+    this.storage = TestStorage.fresh(database);
+    this.backend = storage.open();
+  }
+
+  /**
+   * The database the web tests share: PostgreSQL when {@value TestBackend#PG_URL_ENV} is set, else
+   * H2.
+   */
+  public static InMemoryBackend forWebTests() {
+    return new InMemoryBackend(
+        TestBackend.postgresUrl().isPresent() ? TestBackend.POSTGRESQL : TestBackend.H2);
   }
 
   @Override
-  public InMemoryTipRepository tips() {
-    return tips;
+  public RawArchive archive() {
+    return backend.archive();
+  }
+
+  @Override
+  public TipRepository tips() {
+    return backend.tips();
   }
 
   @Override
   public HotlineRepository hotlineReports() {
-    return hotline;
+    return backend.hotlineReports();
   }
 
   @Override
   public void close() {
-    closed.incrementAndGet();
+    if (closed.getAndIncrement() == 0) {
+      backend.close();
+      storage.drop();
+    }
   }
 
   public int closeCount() {
     return closed.get();
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryBackend[" + storage.settings() + "]";
   }
 }

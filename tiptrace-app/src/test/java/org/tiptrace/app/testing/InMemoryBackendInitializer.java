@@ -1,17 +1,22 @@
 package org.tiptrace.app.testing;
 
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Registers an {@link InMemoryBackend} and the {@link TestReaders} before the context starts, the
- * way {@code tiptrace serve} registers the real backend.
+ * Registers a fresh database ({@link InMemoryBackend#forWebTests()}) before the context starts, the
+ * way {@code tiptrace serve} registers the one it opened, and closes it with the context. The
+ * readers are the app's own (the real ones).
  */
 public final class InMemoryBackendInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    context.getBeanFactory().registerSingleton("tiptraceBackend", new InMemoryBackend());
-    context.getBeanFactory().registerSingleton("documentReaders", TestReaders.readers());
+    InMemoryBackend backend = InMemoryBackend.forWebTests();
+    context.getBeanFactory().registerSingleton("tiptraceBackend", backend);
+    context.addApplicationListener(
+        (ApplicationListener<ContextClosedEvent>) event -> backend.close());
   }
 }

@@ -20,14 +20,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
-import org.tiptrace.tip.Sha256;
-import org.tiptrace.tip.SourceFormat;
 import org.tiptrace.tip.Tip;
 
 /**
- * Base of the HTTP tests: the whole app on a random port over the in-memory backend, with the users
- * of {@code application-test.properties}; requests go over real HTTP with the JDK client. All
- * subclasses share one context.
+ * Base of the HTTP tests: the whole app on a random port, with the real readers and the real store
+ * on a fresh database ({@link InMemoryBackendInitializer}: H2 in memory, or PostgreSQL when {@code
+ * TIPTRACE_TEST_PG_URL} is set) and the users of {@code application-test.properties}; requests go
+ * over real HTTP with the JDK client. All subclasses share one context and so one database: give
+ * each test documents and report numbers of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -123,15 +123,13 @@ public abstract class WebTest {
         .build();
   }
 
-  /** Stores a tip directly, bypassing intake. */
+  /** Ingests an LE JSON download (report number {@code reportId}, one reported {@code user}). */
   protected Tip insertTip(AgencyId agency, String reportId, String user) {
-    return backend
-        .tips()
-        .insertIfAbsent(
-            agency,
-            Sha256.of((agency + "/" + reportId).getBytes(StandardCharsets.UTF_8)),
-            Instant.parse("2026-02-01T10:00:00Z"),
-            TestReports.report(SourceFormat.ESP_XML_REPORT, Optional.of(reportId), user))
-        .tip();
+    return TestIntake.ingest(
+        backend,
+        agency,
+        "cybertip-" + reportId + ".json",
+        TestDocuments.leJson(reportId, user),
+        Instant.parse("2026-02-01T10:00:00Z"));
   }
 }
