@@ -56,7 +56,8 @@ class ServeAndDemoCommandTest {
   @Test
   void demoUsesAFreshInMemoryDatabaseAndPrintsAWorkingPassword() {
 
-    CliRun.Result r = cli.run("--agency", "DEMO-UNIT", "demo", "--port", "0", "--seed", "7");
+    CliRun.Result r =
+        cli.run("--agency", "DEMO-UNIT", "demo", "--port", "0", "--seed", "7", "--count", "25");
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(cli.opened)

@@ -73,7 +73,7 @@ class TipsCommandTest {
     assertThat(page.get("offset").asInt()).isEqualTo(1);
     assertThat(page.get("limit").asInt()).isEqualTo(1);
     assertThat(page.get("items")).hasSize(1);
-    assertThat(page.at("/items/0/id/value").asLong()).isEqualTo(first.id().value());
+    assertThat(page.at("/items/0/id").asLong()).isEqualTo(first.id().value());
     assertThat(page.at("/items/0/cybertipReportId").asText()).isEqualTo("7100");
   }
 
