@@ -2,6 +2,7 @@ package org.tiptrace.bench.ip;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
+import org.tiptrace.ip.MmdbWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ import org.tiptrace.ip.SourceAnswer;
  *
  * <p>Data set: an ASN database with 16384 IPv4 /29 networks in 198.18.0.0/15 and 65536 IPv6 /48
  * networks in 2001:db8::/32, fictional ASNs 64496–64511 (16 distinct records), written by {@link
- * BenchMmdbWriter} at setup. Probes: 4096 random addresses of the chosen family, cycled.
+ * org.tiptrace.ip.MmdbWriter} (core test-jar) at setup. Probes: 4096 random addresses of the chosen family, cycled.
  *
  * <p>Three levels, side by side: the library reader alone ({@code readerGet}), Tiptrace's source
  * with its answer record ({@code sourceLookup}), and the facade's {@code enrich} (parse the
@@ -71,7 +72,7 @@ public class MmdbLookupBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     file = Files.createTempFile("tiptrace-bench-asn", ".mmdb");
-    BenchMmdbWriter w = new BenchMmdbWriter("Tiptrace-Bench-ASN", 1_763_769_600L);
+    MmdbWriter w = new MmdbWriter("Tiptrace-Bench-ASN", 1_763_769_600L);
     Map<String, Object>[] records = records();
     for (int i = 0; i < 16384; i++) {
       int a = 198 * 256 * 256 * 256 + 18 * 256 * 256 + i * 8;
