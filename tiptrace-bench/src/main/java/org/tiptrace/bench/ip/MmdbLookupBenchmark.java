@@ -2,7 +2,6 @@ package org.tiptrace.bench.ip;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
-import org.tiptrace.ip.MmdbWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.tiptrace.ip.Enrichment;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.MmdbDatabase;
+import org.tiptrace.ip.MmdbWriter;
 import org.tiptrace.ip.SourceAnswer;
 
 /**
@@ -39,7 +39,8 @@ import org.tiptrace.ip.SourceAnswer;
  *
  * <p>Data set: an ASN database with 16384 IPv4 /29 networks in 198.18.0.0/15 and 65536 IPv6 /48
  * networks in 2001:db8::/32, fictional ASNs 64496–64511 (16 distinct records), written by {@link
- * org.tiptrace.ip.MmdbWriter} (core test-jar) at setup. Probes: 4096 random addresses of the chosen family, cycled.
+ * org.tiptrace.ip.MmdbWriter} (core test-jar) at setup. Probes: 4096 random addresses of the chosen
+ * family, cycled.
  *
  * <p>Three levels, side by side: the library reader alone ({@code readerGet}), Tiptrace's source
  * with its answer record ({@code sourceLookup}), and the facade's {@code enrich} (parse the
