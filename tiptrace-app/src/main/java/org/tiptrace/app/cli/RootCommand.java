@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       TipsCommand.class,
       PdqCommand.class,
+      IpCommand.class,
       ServeCommand.class,
       DemoCommand.class
     },
