@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       TipsCommand.class,
       PdqCommand.class,
       IpCommand.class,
+      QueueCommand.class,
       ServeCommand.class,
       DemoCommand.class
     },

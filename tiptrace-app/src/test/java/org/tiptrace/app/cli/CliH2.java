@@ -62,7 +62,7 @@ final class CliH2 implements AutoCloseable {
     StringWriter err = new StringWriter();
     CliEnvironment env =
         new CliEnvironment(
-            TiptraceBackend::open,
+            this::openShared,
             DocumentReaders.standard(),
             IntakeLimits.DEFAULT,
             ZipLimits.DEFAULT,
@@ -74,6 +74,19 @@ final class CliH2 implements AutoCloseable {
             (b, u, p, c) -> {});
     int code = Cli.commandLine(env).execute(all.toArray(String[]::new));
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * The CLI's opener: checks the command asked for this database and hands it a view of the open
+   * backend whose close does nothing. H2 closes an in-memory database on SHUTDOWN, which the store
+   * runs on close, so each command closing its own backend would empty it.
+   */
+  private TiptraceBackend openShared(DatabaseSettings settings) {
+    if (!settings.url().equals(url)) {
+      throw new IllegalStateException("the command opened " + settings.url() + ", not " + url);
+    }
+    return TiptraceBackend.of(
+        backend.archive(), backend.tips(), backend.hotlineReports(), () -> {});
   }
 
   @Override
