@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       PdqCommand.class,
       IpCommand.class,
       QueueCommand.class,
+      TriageCommand.class,
       ServeCommand.class,
       DemoCommand.class
     },
