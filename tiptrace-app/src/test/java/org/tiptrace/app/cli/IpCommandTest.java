@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tiptrace.ip.MmdbWriter;
 import org.tiptrace.tip.TipJson;
 
 /**
@@ -285,6 +287,66 @@ class IpCommandTest {
             asn.toString(),
             "--synthetic");
     assertThat(r.out()).contains("Network:  no match in the ASN data given");
+  }
+
+  @Test
+  void anMmdbFileAnswersWithItsTypeAndBuildAndWinsOverALaterCsv() throws Exception {
+    Path mmdb = dir.resolve("asn.mmdb");
+    new MmdbWriter("Tiptrace-Test-ASN", 1_763_769_600L) // 2025-11-22T00:00:00Z
+        .insert(
+            "198.51.100.0/24",
+            Map.of(
+                "autonomous_system_number",
+                64497L,
+                "autonomous_system_organization",
+                "Example Mobile Wireless"))
+        .write(mmdb);
+    JsonNode j =
+        json(
+            cli.run(
+                "ip",
+                "lookup",
+                "198.51.100.7",
+                "--at",
+                "2026-11-20T10:00:00Z",
+                "--port",
+                "5",
+                "--mmdb",
+                mmdb.toString(),
+                "--csv",
+                asn.toString(),
+                "--synthetic",
+                "--json"));
+    assertThat(j.at("/enrichment/asn").asLong()).isEqualTo(64497);
+    assertThat(j.at("/enrichment/answers/0/source").asText()).isEqualTo("asn.mmdb");
+    assertThat(j.at("/enrichment/answers/0/databaseType").asText()).isEqualTo("Tiptrace-Test-ASN");
+    assertThat(j.at("/enrichment/answers/0/build").asText()).isEqualTo("2025-11-22T00:00:00Z");
+    assertThat(j.at("/enrichment/answers/0/network").asText()).isEqualTo("198.51.100.0/24");
+    assertThat(j.at("/enrichment/conflicts").toString()).contains("64497").contains("64499");
+    assertThat(j.at("/assessment/isp").asText()).isEqualTo("AS64497");
+  }
+
+  @Test
+  void aVpnListHitIsVpnOrHostingWithoutRequest() throws Exception {
+    Path vpn = Files.writeString(dir.resolve("vpn-ipv4.txt"), "# synthetic\n192.0.2.0/28\n");
+    JsonNode j =
+        json(
+            cli.run(
+                "ip",
+                "lookup",
+                "192.0.2.5",
+                "--at",
+                "2026-11-20T10:00:00Z",
+                "--port",
+                "5",
+                "--csv",
+                asn.toString(),
+                "--vpn",
+                vpn.toString(),
+                "--synthetic",
+                "--json"));
+    assertThat(j.at("/assessment/status").asText()).isEqualTo("VPN_OR_HOSTING");
+    assertThat(j.at("/ispRequest").isMissingNode() || j.at("/ispRequest").isNull()).isTrue();
   }
 
   @Test
