@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       IpCommand.class,
       QueueCommand.class,
       TriageCommand.class,
+      SubjectsCommand.class,
       ServeCommand.class,
       DemoCommand.class
     },
