@@ -1,14 +1,17 @@
 package org.tiptrace.app.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tiptrace.ip.DeadlineSignal;
 import org.tiptrace.ip.EventContext;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.IpEventAssessment;
+import org.tiptrace.ip.RetentionDeadline;
 import org.tiptrace.link.Linker;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.IpCaptureEvent;
@@ -119,9 +122,11 @@ public final class AgencyTriage {
   }
 
   /**
-   * Translates an attribution into the triage's terms. Only ATTRIBUTABLE and the deadline score;
-   * the deadline is kept only where an ISP can still be asked (attributable, or once a port or the
-   * zone is found).
+   * Translates an attribution into the triage's terms. Only ATTRIBUTABLE and the deadline score.
+   * The deadline is kept only where an ISP can still be asked (attributable, or once a port or the
+   * zone is found) and only while the records are likely still there: a deadline already past
+   * ({@link DeadlineSignal#LIKELY_EXPIRED}) can no longer be met, so it neither counts as
+   * perishable nor puts the tip ahead of tips that can still be saved.
    */
   static IpSignal signal(String ipAddress, IpEventAssessment a) {
     AttributionStatus status =
@@ -138,8 +143,15 @@ public final class AgencyTriage {
         status == AttributionStatus.ATTRIBUTABLE
             || status == AttributionStatus.NEEDS_PORT
             || status == AttributionStatus.NEEDS_TIME;
-    Optional<java.time.Instant> deadline =
-        askable ? a.deadline().flatMap(d -> d.likelyGoneAt()) : Optional.empty();
+    Optional<Instant> deadline =
+        askable
+            ? a.deadline()
+                .filter(
+                    d ->
+                        d.signal() == DeadlineSignal.WITHIN_RETENTION
+                            || d.signal() == DeadlineSignal.PRESERVE_NOW)
+                .flatMap(RetentionDeadline::likelyGoneAt)
+            : Optional.empty();
     return new IpSignal(a.ip().orElse(ipAddress), status, deadline);
   }
 

@@ -153,7 +153,7 @@ final class IpCommand implements Callable<Integer> {
         Enrichment e, IpEventAssessment a, Optional<IspRequest> request, PrintWriter out) {
       out.println("IP " + a.ip().orElse(a.rawIp()) + " (mode " + data.mode() + ")");
       out.println("Network:  " + asnText(e));
-      out.println("Location: " + locationText(e) + " (jurisdiction only)");
+      out.println("Location: " + locationText(e) + "; for jurisdiction only");
       for (SourceAnswer s : e.answers()) {
         out.println(
             "  answered by "

@@ -138,6 +138,13 @@ class QueueCommandTest {
     assertThat(items)
         .anyMatch(i -> i.path("lines").findValuesAsText("rule").contains("ip.attributable"));
     assertThat(items).anyMatch(i -> !i.path("deadline").asText("").isEmpty());
+    // Deadlines already past (LIKELY_EXPIRED) cannot be met: they do not order the queue.
+    for (JsonNode i : items) {
+      String deadline = i.path("deadline").asText("");
+      if (!deadline.isEmpty()) {
+        assertThat(Instant.parse(deadline)).isAfter(NOW);
+      }
+    }
   }
 
   @Test
