@@ -73,12 +73,16 @@ final class IpDataOptions {
       implements AutoCloseable {
     @Override
     public void close() {
-      for (Closeable c : open) {
-        try {
-          c.close();
-        } catch (IOException e) {
-          // read-only memory map; nothing to recover
-        }
+      closeAll(open);
+    }
+  }
+
+  private static void closeAll(List<Closeable> open) {
+    for (Closeable c : open) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        // a read-only memory map: nothing to recover or report
       }
     }
   }
@@ -140,7 +144,7 @@ final class IpDataOptions {
         }
       }
     } catch (DataFileException e) {
-      new Loaded(b.build(), false, open).close();
+      closeAll(open);
       throw e;
     }
     return new Loaded(b.build(), anyData(), open);
