@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       TipsCommand.class,
       PdqCommand.class,
+      IpCommand.class,
+      QueueCommand.class,
+      TriageCommand.class,
+      SubjectsCommand.class,
       ServeCommand.class,
       DemoCommand.class
     },
