@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done; every document accepted, attached or duplicate",
-      "1:a document was rejected, or no such tip",
-      "2:usage error",
+      "1:a document or image was rejected, or no such tip or subject",
+      "2:usage error, or a rules file with errors",
       "3:an input path does not exist or cannot be read",
       "4:the database could not be opened or used",
       "5:internal error",
