@@ -1,5 +1,8 @@
 package org.tiptrace.app.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -39,6 +42,7 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   static final String DEMO_USER = "demo";
+  static final String DEMO_PLATFORM = "demo-esp";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CliEnvironment env;
@@ -106,8 +110,30 @@ final class DemoCommand implements Callable<Integer> {
       env.out().println("Password:  " + password);
       env.out().println("Agency:    " + agency);
       env.out().println("Open:      http://localhost:" + port + "/");
+
+      // A reporting platform for the hotline API, handed to the app as a configuration file.
+      String platformPassword = newPassword();
+      Path platformConfig = Files.createTempFile("tiptrace-demo-hotline", ".properties");
+      platformConfig.toFile().deleteOnExit();
+      Files.writeString(
+          platformConfig,
+          "tiptrace.hotline.platforms[0].username="
+              + DEMO_PLATFORM
+              + "\ntiptrace.hotline.platforms[0].password-hash="
+              + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(platformPassword)
+              + "\ntiptrace.hotline.platforms[0].agency="
+              + agency
+              + "\n",
+          StandardCharsets.UTF_8);
+      env.out().println();
+      env.out().println("Hotline platform: " + DEMO_PLATFORM + " / " + platformPassword);
+      env.out()
+          .println(
+              "Hotline API:      http://localhost:"
+                  + port
+                  + "/ispws (HTTP Basic, NCMEC's ESP API)");
       env.out().flush();
-      env.web().serve(backend, List.of(demo), port, Optional.empty());
+      env.web().serve(backend, List.of(demo), port, Optional.of(platformConfig));
     }
     return ExitCodes.OK;
   }

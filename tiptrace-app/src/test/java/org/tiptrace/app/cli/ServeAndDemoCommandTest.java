@@ -80,6 +80,24 @@ class ServeAndDemoCommandTest {
             PasswordEncoderFactories.createDelegatingPasswordEncoder()
                 .matches(password, demo.passwordHash()))
         .isTrue();
+
+    // The hotline platform's login is printed, and its hash reaches the app as configuration.
+    Matcher platform = Pattern.compile("Hotline platform: demo-esp / (\\S+)").matcher(r.out());
+    assertThat(platform.find()).as(r.out()).isTrue();
+    java.nio.file.Path config = cli.served.get(0).config().orElseThrow();
+    java.util.Properties props = new java.util.Properties();
+    try (var in = java.nio.file.Files.newBufferedReader(config)) {
+      props.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(props.getProperty("tiptrace.hotline.platforms[0].agency")).isEqualTo("DEMO-UNIT");
+    assertThat(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                .matches(
+                    platform.group(1),
+                    props.getProperty("tiptrace.hotline.platforms[0].password-hash")))
+        .isTrue();
   }
 
   @Test
