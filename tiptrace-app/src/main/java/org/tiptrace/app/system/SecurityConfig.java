@@ -7,16 +7,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,6 +29,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tiptrace.app.web.ApiError;
+import org.tiptrace.tip.AgencyId;
 
 /**
  * The app's two filter chains. Both authenticate against {@link UserAccounts} through their own
@@ -46,12 +51,22 @@ class SecurityConfig {
       "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
           + " object-src 'none'";
 
-  private final AuthenticationManager authentication;
+  private final AuthenticationManager apiAuthentication;
+  private final AuthenticationManager pageAuthentication;
 
-  SecurityConfig(UserAccounts users) {
+  SecurityConfig(UserAccounts users, AuditTrail audit) {
+    this.apiAuthentication = authentication(users, audit, "api basic");
+    this.pageAuthentication = authentication(users, audit, "form");
+  }
+
+  /** A manager whose every success and failure goes to the audit log, tagged with its channel. */
+  private static AuthenticationManager authentication(
+      UserAccounts users, AuditTrail audit, String channel) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.userDetailsService());
     provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    this.authentication = new ProviderManager(provider);
+    ProviderManager manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(new AuditingEventPublisher(audit, channel));
+    return manager;
   }
 
   @Bean
@@ -66,7 +81,7 @@ class SecurityConfig {
         (request, response, e) ->
             new ApiError(403, "access denied", request.getRequestURI()).writeTo(response);
     http.securityMatcher("/api/**")
-        .authenticationManager(authentication)
+        .authenticationManager(apiAuthentication)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(HttpMethod.POST, "/api/v1/intake")
@@ -93,7 +108,7 @@ class SecurityConfig {
   @Bean
   @Order(10)
   SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-    http.authenticationManager(authentication)
+    http.authenticationManager(pageAuthentication)
         .authorizeHttpRequests(
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -115,6 +130,41 @@ class SecurityConfig {
         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER));
     // X-Content-Type-Options: nosniff and Cache-Control: no-store are Spring Security defaults.
+  }
+
+  /**
+   * Writes each authentication outcome to the audit log. The API is stateless, so every API request
+   * authenticates and is recorded as a login of channel {@code api basic}.
+   */
+  static final class AuditingEventPublisher implements AuthenticationEventPublisher {
+    private final AuditTrail audit;
+    private final String channel;
+
+    AuditingEventPublisher(AuditTrail audit, String channel) {
+      this.audit = audit;
+      this.channel = channel;
+    }
+
+    @Override
+    public void publishAuthenticationSuccess(Authentication authentication) {
+      Optional<AgencyId> agency =
+          authentication.getPrincipal() instanceof TiptraceUser u
+              ? Optional.of(u.agency())
+              : Optional.empty();
+      audit.login(true, authentication.getName(), agency, channel, "");
+    }
+
+    @Override
+    public void publishAuthenticationFailure(
+        AuthenticationException exception, Authentication authentication) {
+      // The exception's class, not its message: messages may echo what was typed.
+      audit.login(
+          false,
+          authentication.getName(),
+          Optional.empty(),
+          channel,
+          exception.getClass().getSimpleName());
+    }
   }
 
   /**
