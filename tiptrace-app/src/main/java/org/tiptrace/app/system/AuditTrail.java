@@ -1,7 +1,10 @@
 package org.tiptrace.app.system;
 
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.tiptrace.audit.AuditAction;
@@ -49,23 +52,57 @@ public final class AuditTrail {
         auth != null && auth.getPrincipal() instanceof TiptraceUser u
             ? Optional.of(u.agency())
             : Optional.empty();
+    record(actor, agency, action, subjectType, subjectId, detail);
+  }
+
+  /** Something an actor that is not a Tiptrace user (a hotline platform) did. */
+  public void record(
+      String actor,
+      Optional<AgencyId> agency,
+      AuditAction action,
+      AuditSubjectType subjectType,
+      String subjectId,
+      String detail) {
     backend
         .auditLog()
         .append(new AuditEvent(actor, agency, action, subjectType, subjectId, detail));
   }
 
-  /** A login attempt, outside any security context. */
-  void login(
-      boolean succeeded, String name, Optional<AgencyId> agency, String channel, String why) {
+  /**
+   * Records every outcome of an authentication manager: set it with {@code
+   * ProviderManager.setAuthenticationEventPublisher}. A stateless chain authenticates each request,
+   * so each request is one login entry.
+   *
+   * @param channel the detail of each entry ({@code form}, {@code api basic}, {@code hotline})
+   * @param agencyOf the agency of a successfully authenticated principal
+   */
+  public AuthenticationEventPublisher logins(
+      String channel,
+      AuditAction succeeded,
+      AuditAction failed,
+      Function<Authentication, Optional<AgencyId>> agencyOf) {
+    return new AuthenticationEventPublisher() {
+      @Override
+      public void publishAuthenticationSuccess(Authentication authentication) {
+        login(succeeded, authentication.getName(), agencyOf.apply(authentication), channel);
+      }
+
+      @Override
+      public void publishAuthenticationFailure(
+          AuthenticationException exception, Authentication authentication) {
+        // The exception's class, not its message: messages may echo what was typed.
+        login(
+            failed,
+            authentication.getName(),
+            Optional.empty(),
+            channel + ": " + exception.getClass().getSimpleName());
+      }
+    };
+  }
+
+  private void login(AuditAction action, String name, Optional<AgencyId> agency, String detail) {
     backend
         .auditLog()
-        .append(
-            new AuditEvent(
-                name,
-                agency,
-                succeeded ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_FAILED,
-                AuditSubjectType.NONE,
-                "",
-                why.isEmpty() ? channel : channel + ": " + why));
+        .append(new AuditEvent(name, agency, action, AuditSubjectType.NONE, "", detail));
   }
 }

@@ -12,15 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,7 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tiptrace.app.web.ApiError;
-import org.tiptrace.tip.AgencyId;
+import org.tiptrace.audit.AuditAction;
 
 /**
  * The app's two filter chains. Both authenticate against {@link UserAccounts} through their own
@@ -65,7 +62,15 @@ class SecurityConfig {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.userDetailsService());
     provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     ProviderManager manager = new ProviderManager(provider);
-    manager.setAuthenticationEventPublisher(new AuditingEventPublisher(audit, channel));
+    manager.setAuthenticationEventPublisher(
+        audit.logins(
+            channel,
+            AuditAction.LOGIN_SUCCEEDED,
+            AuditAction.LOGIN_FAILED,
+            a ->
+                a.getPrincipal() instanceof TiptraceUser u
+                    ? Optional.of(u.agency())
+                    : Optional.empty()));
     return manager;
   }
 
@@ -130,41 +135,6 @@ class SecurityConfig {
         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER));
     // X-Content-Type-Options: nosniff and Cache-Control: no-store are Spring Security defaults.
-  }
-
-  /**
-   * Writes each authentication outcome to the audit log. The API is stateless, so every API request
-   * authenticates and is recorded as a login of channel {@code api basic}.
-   */
-  static final class AuditingEventPublisher implements AuthenticationEventPublisher {
-    private final AuditTrail audit;
-    private final String channel;
-
-    AuditingEventPublisher(AuditTrail audit, String channel) {
-      this.audit = audit;
-      this.channel = channel;
-    }
-
-    @Override
-    public void publishAuthenticationSuccess(Authentication authentication) {
-      Optional<AgencyId> agency =
-          authentication.getPrincipal() instanceof TiptraceUser u
-              ? Optional.of(u.agency())
-              : Optional.empty();
-      audit.login(true, authentication.getName(), agency, channel, "");
-    }
-
-    @Override
-    public void publishAuthenticationFailure(
-        AuthenticationException exception, Authentication authentication) {
-      // The exception's class, not its message: messages may echo what was typed.
-      audit.login(
-          false,
-          authentication.getName(),
-          Optional.empty(),
-          channel,
-          exception.getClass().getSimpleName());
-    }
   }
 
   /**

@@ -110,6 +110,21 @@ class AuditWebTest extends WebTest {
   }
 
   @Test
+  void hotlinePlatformLoginsAreRecordedWithThePlatformsAgency() {
+    send(basic("/ispws/status", "esp-photos", "photos-secret").GET());
+    send(basic("/ispws/status", "esp-photos", "nope").GET());
+
+    assertThat(entries(AuditAction.HOTLINE_LOGIN_SUCCEEDED, "esp-photos"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.agency()).contains(AGENCY_A);
+              assertThat(e.detail()).isEqualTo("hotline");
+            });
+    assertThat(entries(AuditAction.HOTLINE_LOGIN_FAILED, "esp-photos"))
+        .anySatisfy(e -> assertThat(e.detail()).startsWith("hotline: "));
+  }
+
+  @Test
   void intakeRecordsEachDocument() {
     String reportId = "AUDIT-INTAKE";
     HttpRequest.Builder post =
