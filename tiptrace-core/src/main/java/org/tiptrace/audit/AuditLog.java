@@ -22,6 +22,9 @@ public interface AuditLog {
   /**
    * Up to {@code limit} entries with a sequence number above {@code afterSequence}, in ascending
    * sequence order, exactly as stored (not checked).
+   *
+   * @throws UnreadableEntryException when a stored entry holds a value no build writes (an unknown
+   *     action, a malformed hash): it was tampered with
    */
   List<AuditEntry> read(long afterSequence, int limit);
 
@@ -33,6 +36,21 @@ public interface AuditLog {
    * appended. Kept apart from the entries, so a verifier can tell a cut-off tail from a short log.
    */
   Optional<ChainHead> recordedHead();
+
+  /** A stored entry that cannot even be read as an entry. */
+  final class UnreadableEntryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final long sequence;
+
+    public UnreadableEntryException(long sequence, String why, Throwable cause) {
+      super("audit entry " + sequence + " cannot be read: " + why, cause);
+      this.sequence = sequence;
+    }
+
+    public long sequence() {
+      return sequence;
+    }
+  }
 
   /** The last entry of a chain: its sequence number and hash. */
   record ChainHead(long sequence, org.tiptrace.tip.Sha256 hash) {}

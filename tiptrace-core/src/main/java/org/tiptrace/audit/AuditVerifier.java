@@ -47,7 +47,17 @@ public final class AuditVerifier {
     long checked = 0;
     long after = 0;
     while (true) {
-      List<AuditEntry> page = log.read(after, pageSize);
+      List<AuditEntry> page;
+      try {
+        page = log.read(after, pageSize);
+      } catch (AuditLog.UnreadableEntryException e) {
+        // Entries of this page before the unreadable one are not checked; it is named regardless.
+        return new VerificationResult(
+            checked,
+            new ChainHead(expected - 1, previous),
+            Optional.of(
+                new Break(e.sequence(), Optional.empty(), Reason.UNREADABLE, e.getMessage())));
+      }
       for (AuditEntry e : page) {
         checked++;
         Optional<Break> broken = check(e, expected, previous);

@@ -31,6 +31,8 @@ public record VerificationResult(
     REORDERED,
     /** The log ends before the head it recorded: entries at the end were deleted. */
     TRUNCATED,
+    /** A stored value no build writes (an unknown action, a malformed hash): edited. */
+    UNREADABLE,
     /** Written in a format version this build cannot check. */
     UNKNOWN_FORMAT
   }

@@ -171,10 +171,16 @@ public final class JdbcAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * @throws UnreadableEntryException when the row holds a value no build writes
+   */
   private static AuditEntry read(ResultSet rs) throws SQLException {
     long sequence = rs.getLong("sequence");
     try {
       OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
+      if (at == null) {
+        throw new IllegalArgumentException("no time");
+      }
       String agency = rs.getString("agency");
       return new AuditEntry(
           rs.getInt("format_version"),
@@ -188,11 +194,9 @@ public final class JdbcAuditLog implements AuditLog {
           rs.getString("detail"),
           new Sha256(rs.getString("previous_hash").strip()),
           new Sha256(rs.getString("hash").strip()));
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       // A stored value no build could have written: the row was tampered with.
-      throw new SQLException(
-          "audit_entry " + sequence + " holds a value this build never writes: " + e.getMessage(),
-          e);
+      throw new UnreadableEntryException(sequence, e.getMessage(), e);
     }
   }
 }

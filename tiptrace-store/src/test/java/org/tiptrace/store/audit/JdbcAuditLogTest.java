@@ -193,4 +193,19 @@ class JdbcAuditLogTest {
       assertThat(b.reason()).isEqualTo(Reason.TRUNCATED);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void anUnknownActionIsNamedAsUnreadable(TestBackend backend) throws SQLException {
+    try (TestDatabase db = backend.open()) {
+      AuditLog log = log(db);
+      fill(log, 5);
+      sql(db, "UPDATE audit_entry SET action = 'NOTHING_HAPPENED' WHERE sequence = 3");
+
+      VerificationResult.Break b = new AuditVerifier(log).verify().firstBreak().orElseThrow();
+      assertThat(b.sequence()).isEqualTo(3);
+      assertThat(b.reason()).isEqualTo(Reason.UNREADABLE);
+      assertThat(b.message()).contains("NOTHING_HAPPENED");
+    }
+  }
 }
