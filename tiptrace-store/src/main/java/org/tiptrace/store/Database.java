@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -16,7 +17,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
+import org.tiptrace.store.audit.JdbcAuditLog;
 import org.tiptrace.tip.TipRepository;
 
 /**
@@ -121,6 +124,11 @@ public final class Database implements AutoCloseable {
 
   public TipRepository tips() {
     return tips;
+  }
+
+  /** The audit log of this database, stamping entries with {@code clock}. */
+  public AuditLog auditLog(Clock clock) {
+    return new JdbcAuditLog(dataSource, clock);
   }
 
   /** Closes the pool; an in-memory H2 database is dropped. */

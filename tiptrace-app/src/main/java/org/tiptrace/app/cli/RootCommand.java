@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       TriageCommand.class,
       SubjectsCommand.class,
       ServeCommand.class,
+      AuditCommand.class,
       DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -2,6 +2,7 @@ package org.tiptrace.app.hotline;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tiptrace.app.system.AuditTrail;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.intake.hotline.HotlineResponse;
+import org.tiptrace.intake.hotline.HotlineResponse.ReportDoneResponse;
 import org.tiptrace.intake.hotline.HotlineResponse.ReportResponse;
 import org.tiptrace.intake.hotline.HotlineService;
 import org.tiptrace.intake.hotline.HotlineXml;
@@ -37,10 +42,12 @@ class HotlineController {
 
   private final HotlineService hotline;
   private final ConfiguredPlatforms platforms;
+  private final AuditTrail audit;
 
-  HotlineController(HotlineService hotline, ConfiguredPlatforms platforms) {
+  HotlineController(HotlineService hotline, ConfiguredPlatforms platforms, AuditTrail audit) {
     this.hotline = hotline;
     this.platforms = platforms;
+    this.audit = audit;
   }
 
   @GetMapping("/status")
@@ -94,7 +101,17 @@ class HotlineController {
       @RequestParam(name = "id", required = false) @Nullable String id,
       HttpServletResponse http) {
     Platform p = platform(auth);
-    return answer("finish", p, hotline.finish(p, id == null ? "" : id), http);
+    HotlineResponse done = hotline.finish(p, id == null ? "" : id);
+    if (done instanceof ReportDoneResponse filed) {
+      audit.record(
+          p.username(),
+          Optional.of(p.agency()),
+          AuditAction.HOTLINE_REPORT_FILED,
+          AuditSubjectType.HOTLINE_REPORT,
+          Long.toString(filed.reportId()),
+          "files=" + filed.fileIds().size());
+    }
+    return answer("finish", p, done, http);
   }
 
   @PostMapping("/retract")

@@ -18,6 +18,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.tiptrace.app.system.AuditTrail;
+import org.tiptrace.audit.AuditAction;
 import org.tiptrace.intake.hotline.HotlineResponse.ReportResponse;
 import org.tiptrace.intake.hotline.HotlineXml;
 import org.tiptrace.intake.hotline.ResponseCode;
@@ -35,8 +37,8 @@ class HotlineSecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain hotlineChain(HttpSecurity http, ConfiguredPlatforms platforms)
-      throws Exception {
+  SecurityFilterChain hotlineChain(
+      HttpSecurity http, ConfiguredPlatforms platforms, AuditTrail audit) throws Exception {
     UserDetailsService accounts =
         username -> {
           var account =
@@ -63,8 +65,15 @@ class HotlineSecurityConfig {
                   HotlineXml.toXml(ReportResponse.error(ResponseCode.AUTHENTICATION_REQUIRED, why))
                       .getBytes(StandardCharsets.UTF_8));
         };
+    ProviderManager manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(
+        audit.logins(
+            "hotline",
+            AuditAction.HOTLINE_LOGIN_SUCCEEDED,
+            AuditAction.HOTLINE_LOGIN_FAILED,
+            a -> platforms.find(a.getName()).map(p -> p.platform().agency())));
     http.securityMatcher("/ispws/**")
-        .authenticationManager(new ProviderManager(provider))
+        .authenticationManager(manager)
         .authorizeHttpRequests(a -> a.anyRequest().hasRole(ROLE))
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))

@@ -14,8 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tiptrace.app.system.AuditTrail;
 import org.tiptrace.app.system.CurrentAgency;
 import org.tiptrace.app.web.ApiEndpoint;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.intake.ParseMode;
 
@@ -31,11 +34,14 @@ class IntakeApiController implements ApiEndpoint {
   private final BatchIntake intake;
   private final CurrentAgency agency;
   private final IntakeLimits limits;
+  private final AuditTrail audit;
 
-  IntakeApiController(BatchIntake intake, CurrentAgency agency, IntakeLimits limits) {
+  IntakeApiController(
+      BatchIntake intake, CurrentAgency agency, IntakeLimits limits, AuditTrail audit) {
     this.intake = intake;
     this.agency = agency;
     this.limits = limits;
+    this.audit = audit;
   }
 
   @PostMapping(
@@ -65,11 +71,12 @@ class IntakeApiController implements ApiEndpoint {
         name = fallback;
       }
     }
-    return intake.ingest(
-        agency.require(),
-        List.of(InputDocument.inMemory(name, bytes)),
-        ParseMode.TOLERANT,
-        (i, n, r) -> {});
+    return audited(
+        intake.ingest(
+            agency.require(),
+            List.of(InputDocument.inMemory(name, bytes)),
+            ParseMode.TOLERANT,
+            (i, n, r) -> {}));
   }
 
   @PostMapping(
@@ -93,7 +100,26 @@ class IntakeApiController implements ApiEndpoint {
         documents.add(InputDocument.inMemory(name, file.getBytes()));
       }
     }
-    return intake.ingest(agency.require(), documents, ParseMode.TOLERANT, (i, n, r) -> {});
+    return audited(intake.ingest(agency.require(), documents, ParseMode.TOLERANT, (i, n, r) -> {}));
+  }
+
+  /**
+   * One DOCUMENT_INGESTED entry per document of the request, rejected ones included: subject is its
+   * SHA-256 (empty when it could not be read), detail its name, outcome and tip.
+   */
+  private IntakeReport audited(IntakeReport report) {
+    for (DocumentResult d : report.documents()) {
+      audit.record(
+          AuditAction.DOCUMENT_INGESTED,
+          AuditSubjectType.DOCUMENT,
+          d.sha256() == null ? "" : d.sha256(),
+          "name="
+              + d.name()
+              + " outcome="
+              + d.outcome()
+              + (d.tipId() == null ? "" : " tip=" + d.tipId()));
+    }
+    return report;
   }
 
   /** Reads at most {@code limit} bytes; more is a {@link PayloadTooLargeException}. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tiptrace.app.web.ApiError;
+import org.tiptrace.audit.AuditAction;
 
 /**
  * The app's two filter chains. Both authenticate against {@link UserAccounts} through their own
@@ -46,12 +48,30 @@ class SecurityConfig {
       "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
           + " object-src 'none'";
 
-  private final AuthenticationManager authentication;
+  private final AuthenticationManager apiAuthentication;
+  private final AuthenticationManager pageAuthentication;
 
-  SecurityConfig(UserAccounts users) {
+  SecurityConfig(UserAccounts users, AuditTrail audit) {
+    this.apiAuthentication = authentication(users, audit, "api basic");
+    this.pageAuthentication = authentication(users, audit, "form");
+  }
+
+  /** A manager whose every success and failure goes to the audit log, tagged with its channel. */
+  private static AuthenticationManager authentication(
+      UserAccounts users, AuditTrail audit, String channel) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.userDetailsService());
     provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    this.authentication = new ProviderManager(provider);
+    ProviderManager manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(
+        audit.logins(
+            channel,
+            AuditAction.LOGIN_SUCCEEDED,
+            AuditAction.LOGIN_FAILED,
+            a ->
+                a.getPrincipal() instanceof TiptraceUser u
+                    ? Optional.of(u.agency())
+                    : Optional.empty()));
+    return manager;
   }
 
   @Bean
@@ -66,7 +86,7 @@ class SecurityConfig {
         (request, response, e) ->
             new ApiError(403, "access denied", request.getRequestURI()).writeTo(response);
     http.securityMatcher("/api/**")
-        .authenticationManager(authentication)
+        .authenticationManager(apiAuthentication)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(HttpMethod.POST, "/api/v1/intake")
@@ -93,7 +113,7 @@ class SecurityConfig {
   @Bean
   @Order(10)
   SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-    http.authenticationManager(authentication)
+    http.authenticationManager(pageAuthentication)
         .authorizeHttpRequests(
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)

@@ -1,6 +1,8 @@
 package org.tiptrace.app.system;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.store.Database;
@@ -9,8 +11,9 @@ import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.tip.TipRepository;
 
 /**
- * The storage the application works on: the raw archive and the tip repository, both from core's
- * interfaces. The CLI and the web app get theirs from {@link #open(DatabaseSettings)}.
+ * The storage the application works on: the raw archive, the tip repository, the hotline reports
+ * and the audit log, all from core's interfaces. The CLI and the web app get theirs from {@link
+ * #open(DatabaseSettings)}.
  */
 public interface TiptraceBackend extends AutoCloseable {
 
@@ -20,6 +23,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** Reports open on the hotline API ({@code /ispws}). */
   HotlineRepository hotlineReports();
+
+  /** The append-only, hash-chained audit log (logins, views, intake). */
+  AuditLog auditLog();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -41,7 +47,12 @@ public interface TiptraceBackend extends AutoCloseable {
     } catch (RuntimeException e) {
       throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
     }
-    return of(db.rawArchive(), db.tips(), new JdbcHotlineRepository(db.dataSource()), db::close);
+    return of(
+        db.rawArchive(),
+        db.tips(),
+        new JdbcHotlineRepository(db.dataSource()),
+        db.auditLog(Clock.systemUTC()),
+        db::close);
   }
 
   /**
@@ -64,7 +75,11 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** A backend from its parts; {@code onClose} runs once. */
   static TiptraceBackend of(
-      RawArchive archive, TipRepository tips, HotlineRepository hotline, Runnable onClose) {
+      RawArchive archive,
+      TipRepository tips,
+      HotlineRepository hotline,
+      AuditLog audit,
+      Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
           new java.util.concurrent.atomic.AtomicBoolean();
@@ -82,6 +97,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public HotlineRepository hotlineReports() {
         return hotline;
+      }
+
+      @Override
+      public AuditLog auditLog() {
+        return audit;
       }
 
       @Override

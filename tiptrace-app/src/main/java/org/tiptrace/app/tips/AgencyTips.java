@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
+import org.tiptrace.app.system.AuditTrail;
 import org.tiptrace.app.system.CurrentAgency;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.Page;
@@ -17,10 +18,17 @@ import org.tiptrace.tip.TipSummary;
 public final class AgencyTips {
   private final TiptraceBackend backend;
   private final CurrentAgency agency;
+  private final AuditTrail audit;
 
-  AgencyTips(TiptraceBackend backend, CurrentAgency agency) {
+  AgencyTips(TiptraceBackend backend, CurrentAgency agency, AuditTrail audit) {
     this.backend = backend;
     this.agency = agency;
+    this.audit = audit;
+  }
+
+  /** Where the controllers record views: one line per view, before the read. */
+  public AuditTrail audit() {
+    return audit;
   }
 
   /**

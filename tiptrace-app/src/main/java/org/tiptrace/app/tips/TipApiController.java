@@ -25,12 +25,14 @@ class TipApiController implements ApiEndpoint {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   Page<TipSummary> list(
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+    tips.audit().tipsListed(offset, limit, "api");
     return tips.page(offset, limit);
   }
 
   /** The canonical tip JSON, byte for byte what {@code tiptrace tips show --json} prints. */
   @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> show(@PathVariable String id) {
+    tips.audit().tipViewed(id, "api");
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_JSON)
         .body(TipJson.writePretty(tips.find(id)));

@@ -21,6 +21,7 @@ class TipPageController {
 
   @GetMapping("/")
   String list(@RequestParam(defaultValue = "0") int offset, Model model) {
+    tips.audit().tipsListed(Math.max(0, offset), PAGE_SIZE, "page");
     Page<TipSummary> page = tips.page(Math.max(0, offset), PAGE_SIZE);
     model.addAttribute("rows", page.items().stream().map(TipRow::of).toList());
     model.addAttribute("total", page.total());
@@ -33,6 +34,7 @@ class TipPageController {
 
   @GetMapping("/tips/{id}")
   String show(@PathVariable String id, Model model) {
+    tips.audit().tipViewed(id, "page");
     model.addAttribute("tip", TipFacts.of(tips.find(id)));
     return "tips/show";
   }

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tiptrace.app.testing.WebTest;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditLog;
 import org.tiptrace.tip.Tip;
 
 /**
@@ -84,6 +86,14 @@ class HotlineApiTest extends WebTest {
                     .equals("50d858e0985ecc7f60418aaf0cc5ab587f42c2570a884095a9e8ccacd0f6545c"));
     // The tip belongs to the platform's agency only.
     assertThat(backend.tips().findByCybertipReportId(AGENCY_B, reportId)).isEmpty();
+    assertThat(backend.auditLog().read(0, AuditLog.MAX_PAGE))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(AuditAction.HOTLINE_REPORT_FILED);
+              assertThat(e.actor()).isEqualTo("esp-photos");
+              assertThat(e.agency()).contains(AGENCY_A);
+              assertThat(e.subjectId()).isEqualTo(reportId);
+            });
 
     assertThat(form("/ispws/finish", reportId).body())
         .contains("<responseCode>5102</responseCode>");

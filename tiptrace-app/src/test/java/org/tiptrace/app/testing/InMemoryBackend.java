@@ -2,6 +2,7 @@ package org.tiptrace.app.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.store.test.TestBackend;
@@ -49,6 +50,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public HotlineRepository hotlineReports() {
     return backend.hotlineReports();
+  }
+
+  @Override
+  public AuditLog auditLog() {
+    return backend.auditLog();
   }
 
   @Override

@@ -1,0 +1,16 @@
+package org.tiptrace.audit;
+
+/**
+ * What an audited actor did. The name is part of the hashed encoding ({@link AuditChain}): add
+ * constants, never rename or remove one that may already be in a log.
+ */
+public enum AuditAction {
+  LOGIN_SUCCEEDED,
+  LOGIN_FAILED,
+  TIP_VIEWED,
+  TIP_LISTED,
+  DOCUMENT_INGESTED,
+  HOTLINE_LOGIN_SUCCEEDED,
+  HOTLINE_LOGIN_FAILED,
+  HOTLINE_REPORT_FILED
+}

@@ -1,0 +1,16 @@
+package org.tiptrace.audit;
+
+/**
+ * The kind of thing an audit entry is about. The name is part of the hashed encoding: add
+ * constants, never rename or remove one.
+ */
+public enum AuditSubjectType {
+  /** Nothing in particular (a login). */
+  NONE,
+  TIP,
+  /** A page of the agency's tip list; the id says which ({@code offset=0,limit=50}). */
+  TIP_LIST,
+  /** A received document, by SHA-256. */
+  DOCUMENT,
+  HOTLINE_REPORT
+}
