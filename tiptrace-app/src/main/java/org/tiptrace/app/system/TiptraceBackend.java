@@ -3,9 +3,11 @@ package org.tiptrace.app.system;
 import java.nio.file.Path;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
+import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
+import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.tip.TipRepository;
 
 /**
@@ -20,6 +22,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** Reports open on the hotline API ({@code /ispws}). */
   HotlineRepository hotlineReports();
+
+  /** The IP attribution computed for each tip on ingest. */
+  AssessmentRepository ipAssessments();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -41,7 +46,12 @@ public interface TiptraceBackend extends AutoCloseable {
     } catch (RuntimeException e) {
       throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
     }
-    return of(db.rawArchive(), db.tips(), new JdbcHotlineRepository(db.dataSource()), db::close);
+    return of(
+        db.rawArchive(),
+        db.tips(),
+        new JdbcHotlineRepository(db.dataSource()),
+        new JdbcAssessmentRepository(db.dataSource()),
+        db::close);
   }
 
   /**
@@ -64,7 +74,11 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** A backend from its parts; {@code onClose} runs once. */
   static TiptraceBackend of(
-      RawArchive archive, TipRepository tips, HotlineRepository hotline, Runnable onClose) {
+      RawArchive archive,
+      TipRepository tips,
+      HotlineRepository hotline,
+      AssessmentRepository ipAssessments,
+      Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
           new java.util.concurrent.atomic.AtomicBoolean();
@@ -82,6 +96,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public HotlineRepository hotlineReports() {
         return hotline;
+      }
+
+      @Override
+      public AssessmentRepository ipAssessments() {
+        return ipAssessments;
       }
 
       @Override

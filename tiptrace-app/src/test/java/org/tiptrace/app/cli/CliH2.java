@@ -86,7 +86,11 @@ final class CliH2 implements AutoCloseable {
       throw new IllegalStateException("the command opened " + settings.url() + ", not " + url);
     }
     return TiptraceBackend.of(
-        backend.archive(), backend.tips(), backend.hotlineReports(), () -> {});
+        backend.archive(),
+        backend.tips(),
+        backend.hotlineReports(),
+        backend.ipAssessments(),
+        () -> {});
   }
 
   @Override

@@ -98,6 +98,7 @@ public final class CliRun implements AutoCloseable {
                   backend.archive(),
                   backend.tips(),
                   backend.hotlineReports(),
+                  backend.ipAssessments(),
                   () -> {
                     closed.incrementAndGet();
                     backend.close();

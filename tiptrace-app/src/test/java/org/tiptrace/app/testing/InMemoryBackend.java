@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
+import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.TipRepository;
 
@@ -49,6 +50,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public HotlineRepository hotlineReports() {
     return backend.hotlineReports();
+  }
+
+  @Override
+  public AssessmentRepository ipAssessments() {
+    return backend.ipAssessments();
   }
 
   @Override
