@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
+import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.system.DatabaseSettings;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.system.TiptraceBackend;
@@ -21,6 +22,7 @@ import org.tiptrace.app.system.UserAccount;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
 import org.tiptrace.intake.RawDocument;
+import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.synth.SyntheticDataSet;
 import org.tiptrace.tip.AgencyId;
 import picocli.CommandLine.Command;
@@ -92,7 +94,12 @@ final class DemoCommand implements Callable<Integer> {
       BatchIntake batch =
           new BatchIntake(
               new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
-              env.clock());
+              env.clock(),
+              IpEnrichment.withoutData(
+                  AttributionMode.SYNTHETIC_DATA,
+                  backend.tips(),
+                  backend.ipAssessments(),
+                  env.clock()));
       IntakeReport report = batch.ingest(agency, documents, ParseMode.TOLERANT, (i, n, r) -> {});
       env.out()
           .println("Synthetic data set: seed " + seed + ", " + generated.size() + " documents");

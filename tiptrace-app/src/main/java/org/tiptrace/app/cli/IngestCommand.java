@@ -8,12 +8,14 @@ import java.util.concurrent.Callable;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
+import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Ingest CyberTip documents (ESP XML report and fileDetails, LE JSON).",
       "Folders are walked for .xml, .json and .zip files; each zip entry is a document.",
-      "Reports are ingested before fileDetails. Exit code 1 when any document was rejected."
+      "Reports are ingested before fileDetails. Exit code 1 when any document was rejected.",
+      "Each new or attached tip's IP events are assessed with the IP data options (as for"
+          + " 'ip lookup') and stored; 'tips show' prints them."
     })
 final class IngestCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -38,6 +42,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON document with every result.")
   boolean json;
+
+  /** The IP data the tips' IP events are assessed with; none: enrichment "not checked". */
+  @Mixin IpDataOptions ipData = new IpDataOptions();
 
   IngestCommand(CliEnvironment env) {
     this.env = env;
@@ -62,11 +69,18 @@ final class IngestCommand implements Callable<Integer> {
         return ExitCodes.INPUT;
       }
       IntakeReport report;
-      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+      try (IpDataOptions.Loaded loaded = ipData.load(env.clock());
+          TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
         BatchIntake batch =
             new BatchIntake(
                 new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
-                env.clock());
+                env.clock(),
+                new IpEnrichment(
+                    loaded.attribution(),
+                    ipData.describe(),
+                    backend.tips(),
+                    backend.ipAssessments(),
+                    env.clock()));
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
         report =
             batch.ingest(
@@ -81,6 +95,10 @@ final class IngestCommand implements Callable<Integer> {
         if (bar != null) {
           bar.finish();
         }
+      } catch (IpDataOptions.DataFileException e) {
+        env.err().println("tiptrace ingest: " + e.getMessage());
+        env.err().flush();
+        return ExitCodes.INPUT;
       }
       if (json) {
         env.out().println(TipJson.writePretty(report));

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.CsvRangeDatabase;
 import org.tiptrace.ip.DataKind;
@@ -22,8 +23,9 @@ import org.tiptrace.ip.VpnList;
 import picocli.CommandLine.Option;
 
 /**
- * The IP data options shared by {@code ip lookup}, {@code queue} and {@code triage replay}: which
- * offline data sets to load and in which mode. A data set not given makes its rule "not checked".
+ * The IP data options shared by {@code ingest}, {@code ip lookup}, {@code queue} and {@code triage
+ * replay}: which offline data sets to load and in which mode. A data set not given makes its rule
+ * "not checked".
  */
 final class IpDataOptions {
   @Option(
@@ -89,6 +91,16 @@ final class IpDataOptions {
 
   boolean anyData() {
     return !(mmdb.isEmpty() && csv.isEmpty() && tor.isEmpty() && vpn.isEmpty());
+  }
+
+  /** What {@link #load} loads, as stored beside the assessments: the mode and the file names. */
+  String describe() {
+    List<String> files = new ArrayList<>();
+    mmdb.forEach(p -> files.add("mmdb " + p.getFileName()));
+    csv.forEach(p -> files.add("csv " + p.getFileName()));
+    tor.forEach(p -> files.add("tor " + p.getFileName()));
+    vpn.forEach(p -> files.add("vpn " + p.getFileName()));
+    return IpEnrichment.describe(mode(), files);
   }
 
   AttributionMode mode() {

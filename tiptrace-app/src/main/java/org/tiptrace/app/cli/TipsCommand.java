@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.app.tips.TipDocument;
 import org.tiptrace.app.tips.TipFacts;
 import org.tiptrace.app.tips.TipRow;
+import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Page;
 import org.tiptrace.tip.Tip;
@@ -137,7 +139,9 @@ final class TipsCommand implements Callable<Integer> {
 
     @Option(
         names = "--json",
-        description = "Print the full normalised tip (every file, person and IP event).")
+        description =
+            "Print the full normalised tip (every file, person and IP event) with its IP"
+                + " assessments: {\"tip\": ..., \"ipAssessments\": [...], \"ipAttribution\": ...}.")
     boolean json;
 
     ShowTip(CliEnvironment env) {
@@ -149,8 +153,12 @@ final class TipsCommand implements Callable<Integer> {
       RootCommand root = RootCommand.of(spec);
       AgencyId agency = root.agency(env, spec);
       Optional<Tip> tip;
+      Optional<AssessmentRepository.Stored> assessments = Optional.empty();
       try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
         tip = parse(id).flatMap(tipId -> backend.tips().find(agency, tipId));
+        if (tip.isPresent()) {
+          assessments = backend.ipAssessments().find(agency, tip.get().id());
+        }
       }
       if (tip.isEmpty()) {
         env.err().println("tiptrace tips show: no tip '" + id + "' for agency " + agency);
@@ -158,9 +166,10 @@ final class TipsCommand implements Callable<Integer> {
         return ExitCodes.NOT_ACCEPTED;
       }
       if (json) {
-        env.out().println(TipJson.writePretty(tip.get()));
+        env.out().println(TipDocument.json(tip.get(), assessments));
       } else {
         printFacts(TipFacts.of(tip.get()), env.out());
+        printAssessments(assessments, env.out());
       }
       env.out().flush();
       return ExitCodes.OK;
@@ -173,6 +182,27 @@ final class TipsCommand implements Callable<Integer> {
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
+    }
+
+    private static void printAssessments(
+        Optional<AssessmentRepository.Stored> assessments, PrintWriter out) {
+      out.println();
+      if (assessments.isEmpty()) {
+        out.println("IP events: not assessed");
+        return;
+      }
+      AssessmentRepository.Stored stored = assessments.get();
+      out.println(
+          "IP events (assessed "
+              + stored.computedAt()
+              + "; "
+              + stored.dataSets()
+              + "; deadlines are estimates, not legal advice):");
+      List<String> lines = TipDocument.lines(stored);
+      if (lines.isEmpty()) {
+        out.println("  none");
+      }
+      lines.forEach(l -> out.println("  " + l));
     }
 
     private static void printFacts(TipFacts facts, PrintWriter out) {

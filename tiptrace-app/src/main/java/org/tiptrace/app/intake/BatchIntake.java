@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.tiptrace.intake.Intake;
+import org.tiptrace.intake.IntakeResult;
 import org.tiptrace.intake.ParseMode;
 import org.tiptrace.intake.Problem;
 import org.tiptrace.intake.RawDocument;
@@ -15,7 +16,8 @@ import org.tiptrace.tip.AgencyId;
  * Ingests a batch of documents through core's {@link Intake}, reports first: documents are ordered
  * by {@link DocumentKind} (stable, so the given order holds within a kind), which lets a {@code
  * fileDetails} find the report that came in the same batch. Plain Java, used by the CLI and the
- * API.
+ * API. After a document creates a tip or attaches to one, the tip's IP events are assessed and
+ * stored ({@link IpEnrichment}); a duplicate is assessed only if it never was.
  */
 public final class BatchIntake {
 
@@ -27,10 +29,12 @@ public final class BatchIntake {
 
   private final Intake intake;
   private final Clock clock;
+  private final IpEnrichment enrichment;
 
-  public BatchIntake(Intake intake, Clock clock) {
+  public BatchIntake(Intake intake, Clock clock, IpEnrichment enrichment) {
     this.intake = intake;
     this.clock = clock;
+    this.enrichment = enrichment;
   }
 
   /** The order in which {@link #ingest} processes {@code documents}. */
@@ -66,7 +70,15 @@ public final class BatchIntake {
       return DocumentResult.unreadable(
           doc.name(), List.of(Problem.error(doc.name(), "", "cannot read: " + e)));
     }
-    return DocumentResult.of(
-        intake.ingest(agency, new RawDocument(doc.name(), bytes, clock.instant()), mode));
+    IntakeResult result =
+        intake.ingest(agency, new RawDocument(doc.name(), bytes, clock.instant()), mode);
+    if (result.tipId().isPresent()) {
+      switch (result.outcome()) {
+        case ACCEPTED, ATTACHED -> enrichment.assess(agency, result.tipId().get());
+        case DUPLICATE -> enrichment.assessIfMissing(agency, result.tipId().get());
+        case REJECTED -> {}
+      }
+    }
+    return DocumentResult.of(result);
   }
 }

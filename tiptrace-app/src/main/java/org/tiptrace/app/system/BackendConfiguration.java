@@ -5,9 +5,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
+import org.tiptrace.ip.AttributionMode;
 
 /**
  * Core objects for the web app. The CLI registers the backend (and tests their readers) as
@@ -46,9 +48,25 @@ class BackendConfiguration {
     return IntakeLimits.DEFAULT;
   }
 
+  /**
+   * The IP attribution run on {@code POST /api/v1/intake}: no data sets, production mode, unless
+   * the app is given its own {@link IpEnrichment} bean.
+   */
+  @Bean
+  @ConditionalOnMissingBean(IpEnrichment.class)
+  IpEnrichment ipEnrichment(TiptraceBackend backend, Clock clock) {
+    return IpEnrichment.withoutData(
+        AttributionMode.PRODUCTION, backend.tips(), backend.ipAssessments(), clock);
+  }
+
   @Bean
   BatchIntake batchIntake(
-      TiptraceBackend backend, DocumentReaders readers, IntakeLimits limits, Clock clock) {
-    return new BatchIntake(new Intake(backend.archive(), backend.tips(), readers, limits), clock);
+      TiptraceBackend backend,
+      DocumentReaders readers,
+      IntakeLimits limits,
+      Clock clock,
+      IpEnrichment enrichment) {
+    return new BatchIntake(
+        new Intake(backend.archive(), backend.tips(), readers, limits), clock, enrichment);
   }
 }

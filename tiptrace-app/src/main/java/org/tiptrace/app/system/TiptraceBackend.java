@@ -5,9 +5,11 @@ import java.time.Clock;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
+import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
+import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.tip.TipRepository;
 
 /**
@@ -26,6 +28,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** The append-only, hash-chained audit log (logins, views, intake). */
   AuditLog auditLog();
+
+  /** The IP attribution computed for each tip on ingest. */
+  AssessmentRepository ipAssessments();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -52,6 +57,7 @@ public interface TiptraceBackend extends AutoCloseable {
         db.tips(),
         new JdbcHotlineRepository(db.dataSource()),
         db.auditLog(Clock.systemUTC()),
+        new JdbcAssessmentRepository(db.dataSource()),
         db::close);
   }
 
@@ -79,6 +85,7 @@ public interface TiptraceBackend extends AutoCloseable {
       TipRepository tips,
       HotlineRepository hotline,
       AuditLog audit,
+      AssessmentRepository ipAssessments,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -102,6 +109,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AuditLog auditLog() {
         return audit;
+      }
+
+      @Override
+      public AssessmentRepository ipAssessments() {
+        return ipAssessments;
       }
 
       @Override

@@ -51,6 +51,12 @@ public final class AgencyTips {
         .orElseThrow(() -> new TipNotFoundException(id));
   }
 
+  /** The tip with its IP assessments as {@link TipDocument} JSON; 404 as {@link #find}. */
+  public String document(String id) {
+    Tip tip = find(id);
+    return TipDocument.json(tip, backend.ipAssessments().find(tip.agency(), tip.id()));
+  }
+
   static Optional<TipId> parse(String id) {
     if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Optional.empty();

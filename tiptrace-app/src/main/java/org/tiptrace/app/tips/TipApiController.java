@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tiptrace.app.web.ApiEndpoint;
 import org.tiptrace.tip.Page;
-import org.tiptrace.tip.TipJson;
 import org.tiptrace.tip.TipSummary;
 
 /** {@code GET /api/v1/tips} (a page of summaries with the total) and {@code /api/v1/tips/{id}}. */
@@ -29,12 +28,10 @@ class TipApiController implements ApiEndpoint {
     return tips.page(offset, limit);
   }
 
-  /** The canonical tip JSON, byte for byte what {@code tiptrace tips show --json} prints. */
+  /** The {@link TipDocument}, byte for byte what {@code tiptrace tips show --json} prints. */
   @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> show(@PathVariable String id) {
     tips.audit().tipViewed(id, "api");
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(TipJson.writePretty(tips.find(id)));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(tips.document(id));
   }
 }

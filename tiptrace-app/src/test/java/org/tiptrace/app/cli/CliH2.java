@@ -86,7 +86,12 @@ final class CliH2 implements AutoCloseable {
       throw new IllegalStateException("the command opened " + settings.url() + ", not " + url);
     }
     return TiptraceBackend.of(
-        backend.archive(), backend.tips(), backend.hotlineReports(), backend.auditLog(), () -> {});
+        backend.archive(),
+        backend.tips(),
+        backend.hotlineReports(),
+        backend.auditLog(),
+        backend.ipAssessments(),
+        () -> {});
   }
 
   @Override

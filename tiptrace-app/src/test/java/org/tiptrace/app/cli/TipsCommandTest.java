@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.tiptrace.app.testing.CliRun;
 import org.tiptrace.app.testing.TestDocuments;
 import org.tiptrace.app.testing.TestIntake;
+import org.tiptrace.app.tips.TipDocument;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Tip;
@@ -88,12 +90,16 @@ class TipsCommandTest {
 
   @ParameterizedTest
   @EnumSource(TestBackend.class)
-  void showJsonIsTheCanonicalTip(TestBackend database) {
+  void showJsonIsTheCanonicalTipBesideItsIpAssessments(TestBackend database) throws IOException {
     seed(database);
     CliRun.Result r = cli.run("tips", "show", first.id().toString(), "--json");
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(r.out().strip()).isEqualTo(TipJson.writePretty(first));
+    // seeded without the CLI's ingest: never assessed
+    assertThat(r.out().strip()).isEqualTo(TipDocument.json(first, Optional.empty()));
+    JsonNode doc = TipJson.mapper().readTree(r.out());
+    assertThat(doc.get("tip")).isEqualTo(TipJson.mapper().readTree(TipJson.writePretty(first)));
+    assertThat(doc.get("ipAssessments").isNull()).isTrue();
     assertThat(r.out()).contains("\"fileName\" : \"a.jpg\"").contains("198.51.100.23");
   }
 

@@ -99,6 +99,7 @@ public final class CliRun implements AutoCloseable {
                   backend.tips(),
                   backend.hotlineReports(),
                   backend.auditLog(),
+                  backend.ipAssessments(),
                   () -> {
                     closed.incrementAndGet();
                     backend.close();

@@ -5,6 +5,7 @@ import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
+import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.TipRepository;
 
@@ -55,6 +56,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public AuditLog auditLog() {
     return backend.auditLog();
+  }
+
+  @Override
+  public AssessmentRepository ipAssessments() {
+    return backend.ipAssessments();
   }
 
   @Override

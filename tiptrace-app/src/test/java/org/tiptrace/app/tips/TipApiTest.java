@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tiptrace.app.testing.WebTest;
 import org.tiptrace.tip.Tip;
@@ -42,14 +43,14 @@ class TipApiTest extends WebTest {
   }
 
   @Test
-  void showReturnsTheCanonicalTipJson() {
+  void showReturnsTheCanonicalTipJsonInItsDocument() {
     Tip tip = insertTip(AGENCY_A, "SHOW-A", "shown");
 
     HttpResponse<String> r = send(alice("/api/v1/tips/" + tip.id()).GET());
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-    assertThat(r.body()).isEqualTo(TipJson.writePretty(tip));
+    assertThat(r.body()).isEqualTo(TipDocument.json(tip, Optional.empty()));
   }
 
   @Test

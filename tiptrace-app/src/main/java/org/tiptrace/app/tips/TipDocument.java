@@ -1,0 +1,72 @@
+package org.tiptrace.app.tips;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tiptrace.ip.AssessmentRepository;
+import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TipJson;
+
+/**
+ * What {@code tiptrace tips show --json} prints and {@code GET /api/v1/tips/{id}} returns, byte for
+ * byte: {@code {"tip": <canonical tip JSON>, "ipAssessments": [...], "ipAttribution": {"dataSets",
+ * "computedAt"}}}. The last two are {@code null} when the tip's IP events were never assessed.
+ */
+public final class TipDocument {
+  private TipDocument() {}
+
+  public static String json(Tip tip, Optional<AssessmentRepository.Stored> assessments) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("tip", tip);
+    out.put(
+        "ipAssessments", assessments.map(AssessmentRepository.Stored::assessments).orElse(null));
+    out.put(
+        "ipAttribution",
+        assessments
+            .map(
+                a -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("dataSets", a.dataSets());
+                  m.put("computedAt", a.computedAt().toString());
+                  return m;
+                })
+            .orElse(null));
+    return TipJson.writePretty(out);
+  }
+
+  /**
+   * One line per assessed IP event for the text view: address, port, status and retention deadline.
+   */
+  public static List<String> lines(AssessmentRepository.Stored stored) {
+    List<String> lines = new ArrayList<>();
+    for (JsonNode a : stored.assessments()) {
+      String ip = text(a.get("ip")).orElse(text(a.get("rawIp")).orElse("?"));
+      Optional<String> port = text(a.get("port"));
+      String deadline =
+          Optional.ofNullable(a.get("deadline"))
+              .filter(d -> !d.isNull())
+              .map(
+                  d ->
+                      text(d.get("likelyGoneAfter"))
+                              .map(date -> "likely gone after " + date)
+                              .orElse("deadline unknown")
+                          + text(d.get("signal")).map(s -> " (" + s + ")").orElse(""))
+              .orElse("no deadline");
+      lines.add(
+          ip
+              + port.map(p -> " port " + p).orElse("")
+              + ": "
+              + text(a.get("status")).orElse("?")
+              + "; "
+              + deadline);
+    }
+    return lines;
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+  }
+}
