@@ -507,31 +507,20 @@ final class Classifier {
   private static String retentionText(RetentionDeadline d) {
     return switch (d.signal()) {
       case UNKNOWN -> "event instant unknown: no deadline";
-      case LIKELY_EXPIRED ->
-          "likely expired after "
-              + d.likelyGoneAfter().orElseThrow()
-              + " ("
-              + d.isp().retentionDays()
-              + " days, "
-              + d.isp().source()
-              + "); still ask if cheap";
-      case PRESERVE_NOW ->
-          "preserve now: likely gone after "
-              + d.likelyGoneAfter().orElseThrow()
-              + " ("
-              + d.isp().retentionDays()
-              + " days, "
-              + d.isp().source()
-              + ")";
-      case WITHIN_RETENTION ->
-          "send a preservation request; likely gone after "
-              + d.likelyGoneAfter().orElseThrow()
-              + " ("
-              + d.isp().retentionDays()
-              + " days, "
-              + d.isp().source()
-              + ")";
+      case LIKELY_EXPIRED -> "likely expired after " + goneAfter(d) + "; still ask if cheap";
+      case PRESERVE_NOW -> "preserve now: likely gone after " + goneAfter(d);
+      case WITHIN_RETENTION -> "send a preservation request; likely gone after " + goneAfter(d);
     };
+  }
+
+  /** "2026-03-20 (180 days, source)": the date and the retention row it comes from. */
+  private static String goneAfter(RetentionDeadline d) {
+    return d.likelyGoneAfter().orElseThrow()
+        + " ("
+        + d.isp().retentionDays()
+        + " days, "
+        + d.isp().source()
+        + ")";
   }
 
   private static void lower(Confidence[] c, Confidence to) {
