@@ -79,6 +79,20 @@ public interface TiptraceBackend extends AutoCloseable {
     return new DatabaseSettings(config.url(), config.user(), config.password());
   }
 
+  /**
+   * The same storage as {@code backend}, whose close runs {@code onClose} instead: for callers that
+   * share one open backend between commands.
+   */
+  static TiptraceBackend closingWith(TiptraceBackend backend, Runnable onClose) {
+    return of(
+        backend.archive(),
+        backend.tips(),
+        backend.hotlineReports(),
+        backend.auditLog(),
+        backend.ipAssessments(),
+        onClose);
+  }
+
   /** A backend from its parts; {@code onClose} runs once. */
   static TiptraceBackend of(
       RawArchive archive,

@@ -85,13 +85,7 @@ final class CliH2 implements AutoCloseable {
     if (!settings.url().equals(url)) {
       throw new IllegalStateException("the command opened " + settings.url() + ", not " + url);
     }
-    return TiptraceBackend.of(
-        backend.archive(),
-        backend.tips(),
-        backend.hotlineReports(),
-        backend.auditLog(),
-        backend.ipAssessments(),
-        () -> {});
+    return TiptraceBackend.closingWith(backend, () -> {});
   }
 
   @Override

@@ -94,12 +94,8 @@ public final class CliRun implements AutoCloseable {
             settings -> {
               opened.add(settings);
               TiptraceBackend backend = TiptraceBackend.open(settings);
-              return TiptraceBackend.of(
-                  backend.archive(),
-                  backend.tips(),
-                  backend.hotlineReports(),
-                  backend.auditLog(),
-                  backend.ipAssessments(),
+              return TiptraceBackend.closingWith(
+                  backend,
                   () -> {
                     closed.incrementAndGet();
                     backend.close();
