@@ -15,6 +15,7 @@ import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
+import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.system.DatabaseSettings;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.system.TiptraceBackend;
@@ -95,11 +96,12 @@ final class DemoCommand implements Callable<Integer> {
           new BatchIntake(
               new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
               env.clock(),
-              IpEnrichment.withoutData(
-                  AttributionMode.SYNTHETIC_DATA,
-                  backend.tips(),
-                  backend.ipAssessments(),
-                  env.clock()));
+              TipSteps.of(
+                  IpEnrichment.withoutData(
+                      AttributionMode.SYNTHETIC_DATA,
+                      backend.tips(),
+                      backend.ipAssessments(),
+                      env.clock())));
       IntakeReport report = batch.ingest(agency, documents, ParseMode.TOLERANT, (i, n, r) -> {});
       env.out()
           .println("Synthetic data set: seed " + seed + ", " + generated.size() + " documents");

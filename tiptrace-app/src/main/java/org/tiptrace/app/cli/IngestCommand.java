@@ -9,6 +9,7 @@ import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
+import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
@@ -75,12 +76,13 @@ final class IngestCommand implements Callable<Integer> {
             new BatchIntake(
                 new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
                 env.clock(),
-                new IpEnrichment(
-                    loaded.attribution(),
-                    ipData.describe(),
-                    backend.tips(),
-                    backend.ipAssessments(),
-                    env.clock()));
+                TipSteps.of(
+                    new IpEnrichment(
+                        loaded.attribution(),
+                        ipData.describe(),
+                        backend.tips(),
+                        backend.ipAssessments(),
+                        env.clock())));
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
         report =
             batch.ingest(

@@ -16,8 +16,8 @@ import org.tiptrace.tip.AgencyId;
  * Ingests a batch of documents through core's {@link Intake}, reports first: documents are ordered
  * by {@link DocumentKind} (stable, so the given order holds within a kind), which lets a {@code
  * fileDetails} find the report that came in the same batch. Plain Java, used by the CLI and the
- * API. After a document creates a tip or attaches to one, the tip's IP events are assessed and
- * stored ({@link IpEnrichment}); a duplicate is assessed only if it never was.
+ * API. After a document creates a tip, attaches to one or repeats one, the {@link TipSteps} run on
+ * the tip (IP attribution first).
  */
 public final class BatchIntake {
 
@@ -29,12 +29,12 @@ public final class BatchIntake {
 
   private final Intake intake;
   private final Clock clock;
-  private final IpEnrichment enrichment;
+  private final TipSteps steps;
 
-  public BatchIntake(Intake intake, Clock clock, IpEnrichment enrichment) {
+  public BatchIntake(Intake intake, Clock clock, TipSteps steps) {
     this.intake = intake;
     this.clock = clock;
-    this.enrichment = enrichment;
+    this.steps = steps;
   }
 
   /** The order in which {@link #ingest} processes {@code documents}. */
@@ -73,11 +73,7 @@ public final class BatchIntake {
     IntakeResult result =
         intake.ingest(agency, new RawDocument(doc.name(), bytes, clock.instant()), mode);
     if (result.tipId().isPresent()) {
-      switch (result.outcome()) {
-        case ACCEPTED, ATTACHED -> enrichment.assess(agency, result.tipId().get());
-        case DUPLICATE -> enrichment.assessIfMissing(agency, result.tipId().get());
-        case REJECTED -> {}
-      }
+      steps.after(agency, result.tipId().get(), result.outcome());
     }
     return DocumentResult.of(result);
   }

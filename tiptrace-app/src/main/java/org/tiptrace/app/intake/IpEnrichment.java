@@ -19,7 +19,7 @@ import org.tiptrace.tip.TipRepository;
  * IpAttribution} and stores the result, replacing an earlier one. With no data sets configured the
  * assessments are still computed; their enrichment rules say "not checked".
  */
-public final class IpEnrichment {
+public final class IpEnrichment implements TipStep {
   private final IpAttribution attribution;
   private final String dataSets;
   private final TipRepository tips;
@@ -73,6 +73,16 @@ public final class IpEnrichment {
         attribution.assess(
             tip.get().report(), EventContext.of(tip.get().report().cybertipReportId()));
     return assessments.replace(agency, id, dataSets, clock.instant(), result);
+  }
+
+  @Override
+  public void changed(AgencyId agency, TipId tip) {
+    assess(agency, tip);
+  }
+
+  @Override
+  public void seenAgain(AgencyId agency, TipId tip) {
+    assessIfMissing(agency, tip);
   }
 
   /** Assesses the tip only when nothing is stored for it yet (a duplicate of an older ingest). */

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.IpEnrichment;
+import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
@@ -67,6 +68,8 @@ class BackendConfiguration {
       Clock clock,
       IpEnrichment enrichment) {
     return new BatchIntake(
-        new Intake(backend.archive(), backend.tips(), readers, limits), clock, enrichment);
+        new Intake(backend.archive(), backend.tips(), readers, limits),
+        clock,
+        TipSteps.of(enrichment));
   }
 }
