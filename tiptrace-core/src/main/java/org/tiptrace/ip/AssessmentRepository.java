@@ -24,22 +24,61 @@ public interface AssessmentRepository {
    * @param computedAt when it was computed (the environment's clock)
    * @param json the canonical JSON ({@link TipJson}) array of {@link IpEventAssessment}s, in the
    *     order {@link IpAttribution#assess(org.tiptrace.tip.Report, EventContext)} returned them
+   * @param routing the canonical JSON of the tip's {@link RoutingDecision}; empty when the set was
+   *     stored without one (before routing was stored)
    */
-  record Stored(TipId tip, String dataSets, Instant computedAt, String json) {
+  record Stored(
+      TipId tip, String dataSets, Instant computedAt, String json, Optional<String> routing) {
     public Stored {
       Objects.requireNonNull(tip, "tip");
       Objects.requireNonNull(dataSets, "dataSets");
       Objects.requireNonNull(computedAt, "computedAt");
       Objects.requireNonNull(json, "json");
+      Objects.requireNonNull(routing, "routing");
+    }
+
+    public Stored(TipId tip, String dataSets, Instant computedAt, String json) {
+      this(tip, dataSets, computedAt, json, Optional.empty());
+    }
+
+    /** The routing decision as a JSON tree (an object), for embedding in an output document. */
+    public Optional<JsonNode> routingTree() {
+      return routing.map(AssessmentRepository::tree);
     }
 
     /** The assessments as a JSON tree (an array), for embedding in an output document. */
     public JsonNode assessments() {
-      try {
-        return TipJson.mapper().readTree(json);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
+      return tree(json);
+    }
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return TipJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The canonical JSON of a routing decision, as {@link Stored#routing()} keeps it. */
+  static String toJson(RoutingDecision routing) {
+    return TipJson.write(routing);
+  }
+
+  /**
+   * A tip whose stored routing decision is {@link RoutingDecision.Outcome#REVIEW}.
+   *
+   * @param routing the decision's canonical JSON
+   */
+  record ReviewItem(TipId tip, Instant computedAt, String routing) {
+    public ReviewItem {
+      Objects.requireNonNull(tip, "tip");
+      Objects.requireNonNull(computedAt, "computedAt");
+      Objects.requireNonNull(routing, "routing");
+    }
+
+    public JsonNode routingTree() {
+      return tree(routing);
     }
   }
 
@@ -54,12 +93,33 @@ public interface AssessmentRepository {
    *
    * @return whether the tip was found for the agency (and the set stored)
    */
+  default boolean replace(
+      AgencyId agency,
+      TipId tip,
+      String dataSets,
+      Instant computedAt,
+      List<IpEventAssessment> assessments) {
+    return replace(agency, tip, dataSets, computedAt, assessments, Optional.empty());
+  }
+
+  /**
+   * Stores {@code assessments} and the tip's routing decision, replacing any earlier set; as {@link
+   * #replace(AgencyId, TipId, String, Instant, List)}.
+   */
   boolean replace(
       AgencyId agency,
       TipId tip,
       String dataSets,
       Instant computedAt,
-      List<IpEventAssessment> assessments);
+      List<IpEventAssessment> assessments,
+      Optional<RoutingDecision> routing);
+
+  /**
+   * The agency's tips whose routing needs a person (outcome REVIEW), ascending by tip id.
+   *
+   * @param limit at most this many, 1..1000
+   */
+  List<ReviewItem> routingReview(AgencyId agency, int offset, int limit);
 
   /** The agency's stored set for the tip; empty when none or another agency's tip. */
   Optional<Stored> find(AgencyId agency, TipId tip);

@@ -184,5 +184,10 @@ public final class CsvRangeDatabase implements EnrichmentSource {
         .map(row -> new SourceAnswer(name, "csv:" + kind, kind, build, row.range(), row.fields()));
   }
 
+  /** How many ranges the file holds. */
+  int rangeCount() {
+    return v4.size() + v6.size();
+  }
+
   private record Row(String range, Map<String, String> fields) {}
 }

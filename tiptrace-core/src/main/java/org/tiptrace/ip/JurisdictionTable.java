@@ -28,11 +28,13 @@ import org.tiptrace.tip.EstimatedLocation;
  * <p>Decision: all locations (every enrichment's country/region and the ESP's estimatedLocation)
  * must agree on one country; the home country also needs one region with a route. Anything else
  * goes to the review queue rather than to a guessed agency. A foreign country is an international
- * referral, to that country's row or the table's international agency.
+ * referral ({@link RoutingDecision.Outcome#INTERNATIONAL_REFERRAL}), to that country's row or the
+ * table's international agency.
  */
 public final class JurisdictionTable {
   public static final String RESOURCE = "jurisdiction-routes.yaml";
 
+  private final String name;
   private final int version;
   private final LocalDate effectiveFrom;
   private final String homeCountry;
@@ -41,12 +43,14 @@ public final class JurisdictionTable {
   private final Map<String, String> regionRoutes; // "US/CA" -> agency, region upper-cased
 
   private JurisdictionTable(
+      String name,
       int version,
       LocalDate effectiveFrom,
       String homeCountry,
       String internationalAgency,
       Map<String, String> countryRoutes,
       Map<String, String> regionRoutes) {
+    this.name = name;
     this.version = version;
     this.effectiveFrom = effectiveFrom;
     this.homeCountry = homeCountry;
@@ -126,7 +130,7 @@ public final class JurisdictionTable {
             name + ": " + at + ".country: country '" + c + "' routed twice");
       }
     }
-    return new JurisdictionTable(v.asInt(), eff, home, intl, byCountry, byRegion);
+    return new JurisdictionTable(name, v.asInt(), eff, home, intl, byCountry, byRegion);
   }
 
   private static String country(JsonNode n, String file, String at) {
@@ -180,7 +184,7 @@ public final class JurisdictionTable {
     if (!country.equals(homeCountry)) {
       String agency = countryRoutes.getOrDefault(country, internationalAgency);
       return new RoutingDecision(
-          RoutingDecision.Outcome.ROUTED,
+          RoutingDecision.Outcome.INTERNATIONAL_REFERRAL,
           Optional.of(agency),
           true,
           Optional.of(country),
@@ -233,6 +237,11 @@ public final class JurisdictionTable {
         Optional.ofNullable(region),
         reasons,
         evidence);
+  }
+
+  /** How a stored decision names the table: {@code routing table v1 (effective 2026-11-22)}. */
+  public String describe() {
+    return "routing table " + name + " v" + version + " (effective " + effectiveFrom + ")";
   }
 
   public int version() {

@@ -80,6 +80,40 @@ public final class MmdbDatabase implements EnrichmentSource, Closeable {
   }
 
   /**
+   * Reads a database from its bytes (an installed data set kept in the database): the reader holds
+   * them on the heap; answers are the same as {@link #open}.
+   *
+   * @param name the name used in answers and error messages
+   */
+  public static MmdbDatabase read(byte[] bytes, String name) throws IOException {
+    Reader r = new Reader(new java.io.ByteArrayInputStream(bytes), new CHMCache());
+    return new MmdbDatabase(name, kindOf(r.getMetadata()), r.getMetadata(), r, null, null);
+  }
+
+  /**
+   * Walks every network and decodes every record, so a damaged data section fails here and not at
+   * the first lookup that reaches it.
+   *
+   * @return the number of networks
+   */
+  public long verify() throws IOException {
+    if (reader == null) {
+      return Objects.requireNonNull(v4).size() + Objects.requireNonNull(v6).size();
+    }
+    long n = 0;
+    try {
+      Networks<Map> it = reader.networks(false, Map.class);
+      while (it.hasNext()) {
+        it.next();
+        n++;
+      }
+    } catch (InvalidNetworkException | RuntimeException e) {
+      throw new IOException(name + ": damaged search tree or data section: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  /**
    * Reads every network of the file into sorted in-memory ranges and closes the file. Answers are
    * the same as {@link #open}; lookups are a binary search without decoding, several times faster
    * (docs/benchmarks-ip.md), at the cost of memory per network. Suits ASN and country files.

@@ -7,8 +7,9 @@ import java.util.Optional;
  * Which agency should receive a case, for triage. Geolocation picks a jurisdiction only; it never
  * locates a household or a person.
  *
- * @param outcome {@link Outcome#ROUTED} with an agency, or {@link Outcome#REVIEW} for a person to
- *     decide (location unknown, conflicting, or no route for it)
+ * @param outcome {@link Outcome#ROUTED} with an agency, {@link Outcome#INTERNATIONAL_REFERRAL} with
+ *     the agency that refers it abroad, or {@link Outcome#REVIEW} for a person to decide (location
+ *     unknown, conflicting, or no route for it)
  * @param internationalReferral the location is outside the home country
  * @param reasons why, in plain words
  * @param evidence each location seen, with where it came from
@@ -28,7 +29,11 @@ public record RoutingDecision(
 
   /** The kind of decision. */
   public enum Outcome {
+    /** All locations agree on a place in the home country with a route. */
     ROUTED,
+    /** All locations agree on a foreign country: referred abroad through the named agency. */
+    INTERNATIONAL_REFERRAL,
+    /** Unknown, conflicting, or no route: a person decides. */
     REVIEW
   }
 }

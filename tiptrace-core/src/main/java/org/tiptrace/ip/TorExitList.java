@@ -153,6 +153,11 @@ public final class TorExitList {
         .map(java.util.Collections::unmodifiableNavigableSet);
   }
 
+  /** How many distinct addresses the list names as exits. */
+  int addressCount() {
+    return exits.size();
+  }
+
   public List<String> sources() {
     return sources;
   }

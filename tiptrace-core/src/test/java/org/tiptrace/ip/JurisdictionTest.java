@@ -54,8 +54,8 @@ class JurisdictionTest {
         "state unknown                 | US | -  | -  | -  | -  | -          | REVIEW | -            | false",
         "no route for state            | US | OR | -  | -  | -  | -          | REVIEW | -            | false",
         "nothing known                 | -  | -  | -  | -  | -  | -          | REVIEW | -            | false",
-        "foreign with a country row    | GB | -  | -  | -  | GB | -          | ROUTED | DEMO-INTL-GB | true",
-        "foreign without a row         | DE | BY | -  | -  | -  | -          | ROUTED | DEMO-INTL-REFERRAL | true",
+        "foreign with a country row    | GB | -  | -  | -  | GB | -          | INTERNATIONAL_REFERRAL | DEMO-INTL-GB | true",
+        "foreign without a row         | DE | BY | -  | -  | -  | -          | INTERNATIONAL_REFERRAL | DEMO-INTL-REFERRAL | true",
       })
   void routes(
       String name,

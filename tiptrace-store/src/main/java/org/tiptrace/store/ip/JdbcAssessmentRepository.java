@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.IpEventAssessment;
+import org.tiptrace.ip.RoutingDecision;
 import org.tiptrace.store.StoreException;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
@@ -35,13 +37,14 @@ public final class JdbcAssessmentRepository implements AssessmentRepository {
       TipId tip,
       String dataSets,
       Instant computedAt,
-      List<IpEventAssessment> assessments) {
+      List<IpEventAssessment> assessments,
+      Optional<RoutingDecision> routing) {
     String json = AssessmentRepository.toJson(assessments);
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        boolean stored = replace(c, agency, tip, dataSets, computedAt, json);
+        boolean stored = replace(c, agency, tip, dataSets, computedAt, json, routing);
         c.commit();
         return stored;
       } catch (SQLException | RuntimeException e) {
@@ -56,7 +59,13 @@ public final class JdbcAssessmentRepository implements AssessmentRepository {
   }
 
   private static boolean replace(
-      Connection c, AgencyId agency, TipId tip, String dataSets, Instant computedAt, String json)
+      Connection c,
+      AgencyId agency,
+      TipId tip,
+      String dataSets,
+      Instant computedAt,
+      String json,
+      Optional<RoutingDecision> routing)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT id FROM tip WHERE id = ? AND agency = ? FOR UPDATE")) {
@@ -76,13 +85,15 @@ public final class JdbcAssessmentRepository implements AssessmentRepository {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO tip_ip_assessment (tip_id, agency, data_sets, computed_at, assessments)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO tip_ip_assessment (tip_id, agency, data_sets, computed_at, assessments,"
+                + " routing_outcome, routing) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, tip.value());
       ps.setString(2, agency.code());
       ps.setString(3, dataSets);
       ps.setObject(4, utc(computedAt));
       ps.setString(5, json);
+      ps.setString(6, routing.map(r -> r.outcome().name()).orElse(null));
+      ps.setString(7, routing.map(AssessmentRepository::toJson).orElse(null));
       ps.executeUpdate();
     }
     return true;
@@ -91,7 +102,7 @@ public final class JdbcAssessmentRepository implements AssessmentRepository {
   @Override
   public Optional<Stored> find(AgencyId agency, TipId tip) {
     String sql =
-        "SELECT data_sets, computed_at, assessments FROM tip_ip_assessment"
+        "SELECT data_sets, computed_at, assessments, routing FROM tip_ip_assessment"
             + " WHERE tip_id = ? AND agency = ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -106,10 +117,42 @@ public final class JdbcAssessmentRepository implements AssessmentRepository {
                 tip,
                 rs.getString(1),
                 rs.getObject(2, OffsetDateTime.class).toInstant(),
-                rs.getString(3)));
+                rs.getString(3),
+                Optional.ofNullable(rs.getString(4))));
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read IP assessments of tip " + tip, e);
+    }
+  }
+
+  @Override
+  public List<ReviewItem> routingReview(AgencyId agency, int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException(
+          "offset must be >= 0 and limit 1..1000, was " + offset + ", " + limit);
+    }
+    String sql =
+        "SELECT tip_id, computed_at, routing FROM tip_ip_assessment"
+            + " WHERE agency = ? AND routing_outcome = ? ORDER BY tip_id LIMIT ? OFFSET ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, agency.code());
+      ps.setString(2, RoutingDecision.Outcome.REVIEW.name());
+      ps.setInt(3, limit);
+      ps.setInt(4, offset);
+      List<ReviewItem> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new ReviewItem(
+                  new TipId(rs.getLong(1)),
+                  rs.getObject(2, OffsetDateTime.class).toInstant(),
+                  rs.getString(3)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot list the routing review of " + agency, e);
     }
   }
 

@@ -18,6 +18,7 @@ import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.EventContext;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.IpEventAssessment;
+import org.tiptrace.ip.RoutingDecision;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.store.test.TestDatabase;
 import org.tiptrace.store.test.TestReports;
@@ -114,6 +115,90 @@ class JdbcAssessmentRepositoryTest {
       assertThat(repo.replace(A, new TipId(tip.id().value() + 1000), "x", T0, assessments))
           .isFalse();
       assertThat(repo.find(A, new TipId(tip.id().value() + 1000))).isEqualTo(Optional.empty());
+    }
+  }
+
+  private static RoutingDecision decision(RoutingDecision.Outcome outcome, String agency) {
+    return new RoutingDecision(
+        outcome,
+        Optional.ofNullable(agency),
+        outcome == RoutingDecision.Outcome.INTERNATIONAL_REFERRAL,
+        Optional.of("US"),
+        Optional.empty(),
+        List.of("reason for " + outcome),
+        List.of("192.0.2.10: US (a.csv)"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void routingIsStoredBesideTheAssessmentsAndReviewListsOnlyReviewOfTheAgency(TestBackend backend) {
+    try (TestDatabase db = backend.open()) {
+      AssessmentRepository repo = new JdbcAssessmentRepository(db.database().dataSource());
+      Tip routed = insert(db, A, "routed");
+      Tip review1 = insert(db, A, "review-1");
+      Tip noRouting = insert(db, A, "no-routing");
+      Tip review2 = insert(db, A, "review-2");
+      Tip otherAgency = insert(db, B, "review-b");
+      List<IpEventAssessment> as = assess(routed.report());
+      repo.replace(
+          A,
+          routed.id(),
+          "d",
+          T0,
+          as,
+          Optional.of(decision(RoutingDecision.Outcome.ROUTED, "DEMO-ICAC-CA")));
+      repo.replace(
+          A,
+          review1.id(),
+          "d",
+          T0,
+          as,
+          Optional.of(decision(RoutingDecision.Outcome.REVIEW, null)));
+      repo.replace(A, noRouting.id(), "d", T0, as);
+      repo.replace(
+          A,
+          review2.id(),
+          "d",
+          T0,
+          as,
+          Optional.of(decision(RoutingDecision.Outcome.REVIEW, null)));
+      repo.replace(
+          B,
+          otherAgency.id(),
+          "d",
+          T0,
+          as,
+          Optional.of(decision(RoutingDecision.Outcome.REVIEW, null)));
+
+      AssessmentRepository.Stored stored = repo.find(A, routed.id()).orElseThrow();
+      JsonNode routing = stored.routingTree().orElseThrow();
+      assertThat(routing.get("outcome").asText()).isEqualTo("ROUTED");
+      assertThat(routing.get("agency").asText()).isEqualTo("DEMO-ICAC-CA");
+      assertThat(repo.find(A, noRouting.id()).orElseThrow().routing()).isEmpty();
+
+      assertThat(repo.routingReview(A, 0, 100))
+          .extracting(AssessmentRepository.ReviewItem::tip)
+          .containsExactly(review1.id(), review2.id());
+      assertThat(repo.routingReview(A, 1, 100))
+          .extracting(AssessmentRepository.ReviewItem::tip)
+          .containsExactly(review2.id());
+      assertThat(repo.routingReview(B, 0, 100))
+          .extracting(AssessmentRepository.ReviewItem::tip)
+          .containsExactly(otherAgency.id());
+
+      // Routed again: it leaves the review list.
+      repo.replace(
+          A,
+          review1.id(),
+          "d",
+          T0,
+          as,
+          Optional.of(decision(RoutingDecision.Outcome.INTERNATIONAL_REFERRAL, "DEMO-INTL")));
+      assertThat(repo.routingReview(A, 0, 100))
+          .extracting(AssessmentRepository.ReviewItem::tip)
+          .containsExactly(review2.id());
+      assertThat(repo.routingReview(A, 0, 1).get(0).routingTree().get("reasons").get(0).asText())
+          .isEqualTo("reason for REVIEW");
     }
   }
 }
