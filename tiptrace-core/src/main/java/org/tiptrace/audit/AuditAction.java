@@ -12,5 +12,9 @@ public enum AuditAction {
   DOCUMENT_INGESTED,
   HOTLINE_LOGIN_SUCCEEDED,
   HOTLINE_LOGIN_FAILED,
-  HOTLINE_REPORT_FILED
+  HOTLINE_REPORT_FILED,
+  /** The routing review list (tips whose jurisdiction a person decides) was viewed. */
+  ROUTING_REVIEW_LISTED,
+  /** A re-assessment of the agency's tips with the current IP data was started. */
+  IP_REASSESS_STARTED
 }

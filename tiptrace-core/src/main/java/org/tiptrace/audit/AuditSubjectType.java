@@ -12,5 +12,9 @@ public enum AuditSubjectType {
   TIP_LIST,
   /** A received document, by SHA-256. */
   DOCUMENT,
-  HOTLINE_REPORT
+  HOTLINE_REPORT,
+  /** A page of the routing review list; the id says which ({@code offset=0,limit=50}). */
+  ROUTING_REVIEW,
+  /** A background job, by id. */
+  JOB
 }

@@ -1,5 +1,6 @@
 package org.tiptrace.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.DeadlineSignal;
 import org.tiptrace.ip.EventContext;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.IpEventAssessment;
 import org.tiptrace.ip.RetentionDeadline;
+import org.tiptrace.ip.RoutingDecision;
 import org.tiptrace.link.Linker;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.IpCaptureEvent;
@@ -22,6 +26,7 @@ import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipQuery;
 import org.tiptrace.tip.TipRepository;
 import org.tiptrace.tip.TipSummary;
+import org.tiptrace.tip.TriState;
 import org.tiptrace.triage.AttributionStatus;
 import org.tiptrace.triage.IpSignal;
 import org.tiptrace.triage.ReplayReport;
@@ -85,6 +90,45 @@ public final class AgencyTriage {
    */
   public static AgencyTriage of(
       AgencyId agency, List<Tip> agencyTips, Optional<IpAttribution> attribution) {
+    return of(agency, agencyTips, attribution, id -> TriState.UNKNOWN);
+  }
+
+  /** As {@link #load(TipRepository, AgencyId, Optional)}, with each tip's "in jurisdiction". */
+  public static AgencyTriage load(
+      TipRepository repository,
+      AgencyId agency,
+      Optional<IpAttribution> attribution,
+      Function<TipId, TriState> inJurisdiction) {
+    return of(agency, loadTips(repository, agency), attribution, inJurisdiction);
+  }
+
+  /**
+   * Whether the tip's stored routing decision sends it to {@code agency}: TRUE when routed to it,
+   * FALSE when routed to another agency or referred abroad, UNKNOWN when under review or never
+   * routed.
+   */
+  public static TriState inJurisdiction(
+      AgencyId agency, Optional<AssessmentRepository.Stored> stored) {
+    Optional<JsonNode> routing = stored.flatMap(AssessmentRepository.Stored::routingTree);
+    if (routing.isEmpty()) {
+      return TriState.UNKNOWN;
+    }
+    String outcome = routing.get().path("outcome").asText("");
+    String to = routing.get().path("agency").asText("");
+    if (outcome.equals(RoutingDecision.Outcome.ROUTED.name())) {
+      return to.equalsIgnoreCase(agency.code()) ? TriState.TRUE : TriState.FALSE;
+    }
+    return outcome.equals(RoutingDecision.Outcome.INTERNATIONAL_REFERRAL.name())
+        ? TriState.FALSE
+        : TriState.UNKNOWN;
+  }
+
+  /** As {@link #of(AgencyId, List, Optional)}, with each tip's "in jurisdiction". */
+  public static AgencyTriage of(
+      AgencyId agency,
+      List<Tip> agencyTips,
+      Optional<IpAttribution> attribution,
+      Function<TipId, TriState> inJurisdiction) {
     Map<TipId, Tip> byId = new LinkedHashMap<>();
     for (Tip t : agencyTips) {
       if (!t.agency().equals(agency)) {
@@ -95,7 +139,10 @@ public final class AgencyTriage {
     Linker linker = Linker.rebuild(byId.values(), List.of(), List.of());
     List<TriageInput> inputs = new ArrayList<>();
     for (Tip t : byId.values()) {
-      TipSignals signals = TipSignals.unchecked(t).withLink(linker.signals(t.id()));
+      TipSignals signals =
+          TipSignals.unchecked(t)
+              .withLink(linker.signals(t.id()))
+              .withJurisdiction(inJurisdiction.apply(t.id()));
       if (attribution.isPresent()) {
         signals = signals.withIps(ipSignals(t, attribution.get()));
       }

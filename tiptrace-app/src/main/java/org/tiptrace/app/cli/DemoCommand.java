@@ -1,13 +1,17 @@
 package org.tiptrace.app.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -16,6 +20,7 @@ import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
+import org.tiptrace.app.ip.InstalledIpData;
 import org.tiptrace.app.system.DatabaseSettings;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.system.TiptraceBackend;
@@ -24,6 +29,11 @@ import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
 import org.tiptrace.intake.RawDocument;
 import org.tiptrace.ip.AttributionMode;
+import org.tiptrace.ip.InstalledDataSet;
+import org.tiptrace.ip.IpDataKind;
+import org.tiptrace.ip.IpDataRepository;
+import org.tiptrace.ip.IpDataSets;
+import org.tiptrace.ip.JurisdictionTable;
 import org.tiptrace.synth.SyntheticDataSet;
 import org.tiptrace.tip.AgencyId;
 import picocli.CommandLine.Command;
@@ -47,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
   static final String DEMO_USER = "demo";
   static final String DEMO_PLATFORM = "demo-esp";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Instant SYNTHETIC_DATA_DATE = Instant.parse("2026-11-22T00:00:00Z");
 
   private final CliEnvironment env;
 
@@ -92,13 +103,18 @@ final class DemoCommand implements Callable<Integer> {
       List<RawDocument> generated = SyntheticDataSet.documents(seed, count, env.clock().instant());
       List<InputDocument> documents =
           generated.stream().map(d -> InputDocument.inMemory(d.name(), d.bytes())).toList();
+      env.out().println(installIpData(root.dataDir(env), backend.ipData()));
       BatchIntake batch =
           new BatchIntake(
               new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
               env.clock(),
               TipSteps.of(
-                  IpEnrichment.withoutData(
-                      AttributionMode.SYNTHETIC_DATA,
+                  new IpEnrichment(
+                      new InstalledIpData(
+                          backend.ipData(),
+                          AttributionMode.SYNTHETIC_DATA,
+                          JurisdictionTable.bundled(),
+                          env.clock()),
                       backend.tips(),
                       backend.ipAssessments(),
                       env.clock())));
@@ -132,7 +148,8 @@ final class DemoCommand implements Callable<Integer> {
               + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(platformPassword)
               + "\ntiptrace.hotline.platforms[0].agency="
               + agency
-              + "\n",
+              // the synthetic tips use documentation ranges: the app's intake must accept them
+              + "\ntiptrace.ip.synthetic=true\n",
           StandardCharsets.UTF_8);
       env.out().println();
       env.out().println("Hotline platform: " + DEMO_PLATFORM + " / " + platformPassword);
@@ -145,6 +162,60 @@ final class DemoCommand implements Callable<Integer> {
       env.web().serve(backend, List.of(demo), port, Optional.of(platformConfig));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The demo's IP data: the sets installed in the data directory's database when there is one
+   * (copied, never changed), else two small synthetic sets of documentation ranges with fictional
+   * ISPs (ASNs 64496-64500) and locations.
+   *
+   * @return one line saying which
+   */
+  String installIpData(Path dataDir, IpDataRepository demo) throws IOException {
+    Path defaultDb = dataDir.resolve("tiptrace.mv.db");
+    if (Files.isRegularFile(defaultDb)) {
+      try (TiptraceBackend installed =
+          env.backends().open(TiptraceBackend.defaultSettings(dataDir))) {
+        List<InstalledDataSet> sets = installed.ipData().list();
+        if (!sets.isEmpty()) {
+          for (InstalledDataSet set : sets) {
+            demo.install(set, installed.ipData().bytes(set.name()).orElseThrow());
+          }
+          return "IP data: "
+              + sets.size()
+              + " set(s) installed in "
+              + dataDir
+              + " ("
+              + String.join(", ", sets.stream().map(InstalledDataSet::name).toList())
+              + ")";
+        }
+      }
+    }
+    for (String name : List.of("demo-ip-asn", "demo-ip-city")) {
+      byte[] bytes;
+      try (InputStream in =
+          Objects.requireNonNull(
+              DemoCommand.class.getResourceAsStream(name + ".csv"), "missing resource " + name)) {
+        bytes = in.readAllBytes();
+      }
+      try {
+        demo.install(
+            IpDataSets.validate(
+                IpDataKind.CSV,
+                name,
+                name + ".csv",
+                bytes,
+                SYNTHETIC_DATA_DATE,
+                Optional.empty(),
+                env.clock().instant()),
+            bytes);
+      } catch (IpDataSets.InvalidDataFile e) {
+        throw new IllegalStateException("bundled demo data: " + e.getMessage(), e);
+      }
+    }
+    return "IP data: synthetic demo sets demo-ip-asn, demo-ip-city (none installed in "
+        + dataDir
+        + ")";
   }
 
   /** 144 random bits, URL-safe. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.InputDocument;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
       "Ingest CyberTip documents (ESP XML report and fileDetails, LE JSON).",
       "Folders are walked for .xml, .json and .zip files; each zip entry is a document.",
       "Reports are ingested before fileDetails. Exit code 1 when any document was rejected.",
-      "Each new or attached tip's IP events are assessed with the IP data options (as for"
-          + " 'ip lookup') and stored; 'tips show' prints them."
+      "Each new or attached tip's IP events are assessed and the tip routed to a jurisdiction"
+          + " with the installed IP data sets ('tiptrace ipdata'), or with the data files named"
+          + " here, which override them; 'tips show' prints the result."
     })
 final class IngestCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -70,8 +72,8 @@ final class IngestCommand implements Callable<Integer> {
         return ExitCodes.INPUT;
       }
       IntakeReport report;
-      try (IpDataOptions.Loaded loaded = ipData.load(env.clock());
-          TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec));
+          IpDataOptions.Loaded loaded = ipData.load(env.clock(), Optional.of(backend.ipData()))) {
         BatchIntake batch =
             new BatchIntake(
                 new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
@@ -79,7 +81,7 @@ final class IngestCommand implements Callable<Integer> {
                 TipSteps.of(
                     new IpEnrichment(
                         loaded.attribution(),
-                        ipData.describe(),
+                        loaded.dataSets(),
                         backend.tips(),
                         backend.ipAssessments(),
                         env.clock())));

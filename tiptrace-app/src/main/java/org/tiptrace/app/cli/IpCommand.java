@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     name = "ip",
     mixinStandardHelpOptions = true,
     description = "IP enrichment and attribution.",
-    subcommands = {IpCommand.Lookup.class})
+    subcommands = {IpCommand.Lookup.class, IpReassessCommand.class, IpRoutingCommand.class})
 final class IpCommand implements Callable<Integer> {
   @Spec CommandSpec spec = CommandSpec.create();
 

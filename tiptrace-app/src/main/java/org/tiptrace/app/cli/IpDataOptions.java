@@ -12,20 +12,27 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.CsvRangeDatabase;
 import org.tiptrace.ip.DataKind;
 import org.tiptrace.ip.IpAttribution;
+import org.tiptrace.ip.IpDataRepository;
+import org.tiptrace.ip.IpDataSets;
+import org.tiptrace.ip.JurisdictionTable;
 import org.tiptrace.ip.MmdbDatabase;
 import org.tiptrace.ip.TorExitList;
 import org.tiptrace.ip.VpnList;
 import picocli.CommandLine.Option;
 
 /**
- * The IP data options shared by {@code ingest}, {@code ip lookup}, {@code queue} and {@code triage
- * replay}: which offline data sets to load and in which mode. A data set not given makes its rule
- * "not checked".
+ * The IP data options shared by {@code ingest}, {@code ip lookup}, {@code ip reassess}, {@code
+ * queue} and {@code triage replay}: which offline data sets to load, in which mode, with which
+ * routing table. Commands that work on the database ({@code ingest}, {@code ip reassess}) use the
+ * installed data sets ({@code tiptrace ipdata}) when no data file is named here; a named file
+ * overrides all of them. A data set neither named nor installed makes its rule "not checked".
  */
 final class IpDataOptions {
   @Option(
@@ -61,6 +68,14 @@ final class IpDataOptions {
               + " Production mode treats them as non-routable.")
   boolean synthetic;
 
+  @Option(
+      names = "--routing",
+      paramLabel = "FILE",
+      description =
+          "The jurisdiction routing table (YAML, versioned; see jurisdiction-routes.yaml);"
+              + " default: the bundled table.")
+  @Nullable Path routing;
+
   /** A data file that is missing, unreadable or malformed; the command exits 3. */
   static final class DataFileException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -70,9 +85,16 @@ final class IpDataOptions {
     }
   }
 
-  /** The loaded data: an attribution stage and the files to close after use. */
-  record Loaded(IpAttribution attribution, boolean anyData, List<Closeable> open)
+  /**
+   * The loaded data: an attribution stage, what it was built from (stored with each assessment),
+   * and the files to close after use.
+   */
+  record Loaded(IpAttribution attribution, String dataSets, boolean anyData, List<Closeable> open)
       implements AutoCloseable {
+    IpEnrichment.Configured configured() {
+      return new IpEnrichment.Configured(attribution, dataSets);
+    }
+
     @Override
     public void close() {
       closeAll(open);
@@ -93,23 +115,37 @@ final class IpDataOptions {
     return !(mmdb.isEmpty() && csv.isEmpty() && tor.isEmpty() && vpn.isEmpty());
   }
 
-  /** What {@link #load} loads, as stored beside the assessments: the mode and the file names. */
-  String describe() {
-    List<String> files = new ArrayList<>();
-    mmdb.forEach(p -> files.add("mmdb " + p.getFileName()));
-    csv.forEach(p -> files.add("csv " + p.getFileName()));
-    tor.forEach(p -> files.add("tor " + p.getFileName()));
-    vpn.forEach(p -> files.add("vpn " + p.getFileName()));
-    return IpEnrichment.describe(mode(), files);
-  }
-
   AttributionMode mode() {
     return synthetic ? AttributionMode.SYNTHETIC_DATA : AttributionMode.PRODUCTION;
   }
 
-  /** Loads every named file; the first problem names its file. */
+  /**
+   * Loads every named file (installed data sets are not used); the first problem names its file.
+   */
   Loaded load(Clock clock) throws DataFileException {
-    IpAttribution.Builder b = IpAttribution.builder(clock).mode(mode());
+    return load(clock, Optional.empty());
+  }
+
+  /**
+   * Loads the named files, or the installed data sets of {@code installed} when no file is named.
+   */
+  Loaded load(Clock clock, Optional<IpDataRepository> installed) throws DataFileException {
+    JurisdictionTable table = routingTable();
+    IpAttribution.Builder b = IpAttribution.builder(clock).mode(mode()).jurisdiction(table);
+    List<String> files = new ArrayList<>();
+    if (!anyData() && installed.isPresent()) {
+      IpDataSets.Loaded sets;
+      try {
+        sets = IpDataSets.load(installed.get());
+      } catch (IpDataSets.InvalidDataFile e) {
+        throw new DataFileException(
+            Path.of("installed"), e.getMessage() + " (remove it or import it again)");
+      }
+      sets.addTo(b);
+      sets.description().forEach(d -> files.add("installed " + d));
+      return new Loaded(
+          b.build(), IpEnrichment.describe(mode(), files, table), !sets.isEmpty(), List.of());
+    }
     List<Closeable> open = new ArrayList<>();
     try {
       for (Path p : mmdb) {
@@ -118,6 +154,8 @@ final class IpDataOptions {
           MmdbDatabase db = MmdbDatabase.open(p);
           open.add(db);
           b.source(db);
+          files.add(
+              "mmdb " + p.getFileName() + " (" + db.databaseType() + ", built " + db.build() + ")");
         } catch (IOException | RuntimeException e) {
           throw new DataFileException(p, "not a readable MaxMind DB file: " + e.getMessage());
         }
@@ -125,7 +163,10 @@ final class IpDataOptions {
       for (Path p : csv) {
         requireReadable(p);
         try {
-          b.source(CsvRangeDatabase.load(p, csvKind(p), snapshot(p)));
+          DataKind kind = csvKind(p);
+          LocalDate snapshot = snapshot(p);
+          b.source(CsvRangeDatabase.load(p, kind, snapshot));
+          files.add("csv " + p.getFileName() + " (csv:" + kind + ", built " + snapshot + ")");
         } catch (IOException | RuntimeException e) {
           throw new DataFileException(p, "not a usable CSV range file: " + e.getMessage());
         }
@@ -136,6 +177,7 @@ final class IpDataOptions {
           requireReadable(p);
           try {
             lists.add(TorExitList.load(p));
+            files.add("tor " + p.getFileName() + " (built " + snapshot(p) + ")");
           } catch (IOException | RuntimeException e) {
             throw new DataFileException(p, "not a usable Tor exit list: " + e.getMessage());
           }
@@ -151,6 +193,7 @@ final class IpDataOptions {
                   ? VpnList.Kind.DATACENTER
                   : VpnList.Kind.VPN;
           b.vpnList(VpnList.load(p, kind, snapshot(p)));
+          files.add("vpn " + p.getFileName() + " (built " + snapshot(p) + ")");
         } catch (IOException | RuntimeException e) {
           throw new DataFileException(p, "not a usable VPN list: " + e.getMessage());
         }
@@ -159,7 +202,20 @@ final class IpDataOptions {
       closeAll(open);
       throw e;
     }
-    return new Loaded(b.build(), anyData(), open);
+    return new Loaded(b.build(), IpEnrichment.describe(mode(), files, table), anyData(), open);
+  }
+
+  /** The routing table of {@code --routing}, or the bundled one. */
+  JurisdictionTable routingTable() throws DataFileException {
+    if (routing == null) {
+      return JurisdictionTable.bundled();
+    }
+    requireReadable(routing);
+    try {
+      return JurisdictionTable.load(routing);
+    } catch (IOException | RuntimeException e) {
+      throw new DataFileException(routing, "not a usable routing table: " + e.getMessage());
+    }
   }
 
   private static void requireReadable(Path p) throws DataFileException {

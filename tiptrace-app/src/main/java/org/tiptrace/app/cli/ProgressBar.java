@@ -16,6 +16,11 @@ final class ProgressBar implements BatchIntake.Listener {
 
   @Override
   public void done(int index, int total, DocumentResult result) {
+    step(index, total, result.name());
+  }
+
+  /** Draws the bar after item {@code index} (0-based) of {@code total}, labelled. */
+  void step(int index, int total, String label) {
     int filled = total == 0 ? WIDTH : (int) ((long) (index + 1) * WIDTH / total);
     String line =
         "["
@@ -26,7 +31,7 @@ final class ProgressBar implements BatchIntake.Listener {
             + "/"
             + total
             + " "
-            + abbreviate(result.name());
+            + abbreviate(label);
     err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
     err.flush();
     lastLength = line.length();

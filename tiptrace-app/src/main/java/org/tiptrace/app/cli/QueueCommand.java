@@ -79,7 +79,9 @@ final class QueueCommand implements Callable<Integer> {
             AgencyTriage.load(
                 backend.tips(),
                 agency,
-                loaded.anyData() ? Optional.of(loaded.attribution()) : Optional.empty());
+                loaded.anyData() ? Optional.of(loaded.attribution()) : Optional.empty(),
+                id ->
+                    AgencyTriage.inJurisdiction(agency, backend.ipAssessments().find(agency, id)));
       }
       List<TriageResult> queue = triage.queue(triageRules);
       List<TriageResult> shown = queue.subList(0, Math.min(limit, queue.size()));

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       TipsCommand.class,
       PdqCommand.class,
       IpCommand.class,
+      IpDataCommand.class,
       QueueCommand.class,
       TriageCommand.class,
       SubjectsCommand.class,

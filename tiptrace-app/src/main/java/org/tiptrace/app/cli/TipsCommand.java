@@ -203,6 +203,7 @@ final class TipsCommand implements Callable<Integer> {
         out.println("  none");
       }
       lines.forEach(l -> out.println("  " + l));
+      TipDocument.routingLine(stored).ifPresent(out::println);
     }
 
     private static void printFacts(TipFacts facts, PrintWriter out) {

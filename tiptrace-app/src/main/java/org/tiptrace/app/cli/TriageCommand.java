@@ -82,7 +82,10 @@ final class TriageCommand implements Callable<Integer> {
               AgencyTriage.load(
                   backend.tips(),
                   agency,
-                  loaded.anyData() ? Optional.of(loaded.attribution()) : Optional.empty());
+                  loaded.anyData() ? Optional.of(loaded.attribution()) : Optional.empty(),
+                  id ->
+                      AgencyTriage.inJurisdiction(
+                          agency, backend.ipAssessments().find(agency, id)));
         }
         ReplayReport report = triage.replay(current, candidate);
         if (json) {

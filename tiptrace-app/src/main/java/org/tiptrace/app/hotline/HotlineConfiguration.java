@@ -4,10 +4,12 @@ import java.time.Clock;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
+import org.tiptrace.intake.IntakeOutcome;
 import org.tiptrace.intake.espxml.EspXmlReader;
 import org.tiptrace.intake.hotline.HotlineConfig;
 import org.tiptrace.intake.hotline.HotlineService;
@@ -30,7 +32,11 @@ class HotlineConfiguration {
 
   @Bean
   HotlineService hotlineService(
-      TiptraceBackend backend, DocumentReaders readers, IntakeLimits limits, Clock clock) {
+      TiptraceBackend backend,
+      DocumentReaders readers,
+      IntakeLimits limits,
+      Clock clock,
+      TipSteps steps) {
     return new HotlineService(
         backend.hotlineReports(),
         backend.archive(),
@@ -38,7 +44,9 @@ class HotlineConfiguration {
         new Intake(backend.archive(), backend.tips(), readers, limits),
         new EspXmlReader(),
         new HotlineConfig(limits, MAX_UPLOAD_BYTES, 1000),
-        clock);
+        clock,
+        // the filed tip is new or has new files: every step computes again
+        (agency, tip) -> steps.after(agency, tip, IntakeOutcome.ACCEPTED));
   }
 
   /** Finishes reports a crash left half-filed, before the first request arrives. */

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.EventContext;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.IpEventAssessment;
+import org.tiptrace.ip.JurisdictionTable;
+import org.tiptrace.ip.RoutingDecision;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipId;
@@ -16,15 +19,31 @@ import org.tiptrace.tip.TipRepository;
 
 /**
  * The IP attribution step of ingest: assesses every IP event of a tip with the configured {@link
- * IpAttribution} and stores the result, replacing an earlier one. With no data sets configured the
- * assessments are still computed; their enrichment rules say "not checked".
+ * IpAttribution}, routes the tip to a jurisdiction, and stores both, replacing an earlier result.
+ * With no data sets configured the assessments are still computed; their enrichment rules say "not
+ * checked", and routing rests on the ESP's estimated location alone.
+ *
+ * <p>The configuration is asked for on every tip, so installed data imported while the web app runs
+ * is used from the next tip on ({@code org.tiptrace.app.ip.InstalledIpData}).
  */
 public final class IpEnrichment implements TipStep {
-  private final IpAttribution attribution;
-  private final String dataSets;
+  private final Supplier<Configured> configuration;
   private final TipRepository tips;
   private final AssessmentRepository assessments;
   private final Clock clock;
+
+  /**
+   * An attribution stage and what it was built from.
+   *
+   * @param dataSets stored beside every result: the mode, each data set with its build, the routing
+   *     table's version
+   */
+  public record Configured(IpAttribution attribution, String dataSets) {
+    public Configured {
+      Objects.requireNonNull(attribution, "attribution");
+      Objects.requireNonNull(dataSets, "dataSets");
+    }
+  }
 
   /**
    * @param dataSets what {@code attribution} was built from, stored beside the results
@@ -35,19 +54,30 @@ public final class IpEnrichment implements TipStep {
       TipRepository tips,
       AssessmentRepository assessments,
       Clock clock) {
-    this.attribution = Objects.requireNonNull(attribution, "attribution");
-    this.dataSets = Objects.requireNonNull(dataSets, "dataSets");
+    this(() -> new Configured(attribution, dataSets), tips, assessments, clock);
+    Objects.requireNonNull(attribution, "attribution");
+    Objects.requireNonNull(dataSets, "dataSets");
+  }
+
+  /** Enrichment whose configuration may change between tips (installed data sets). */
+  public IpEnrichment(
+      Supplier<Configured> configuration,
+      TipRepository tips,
+      AssessmentRepository assessments,
+      Clock clock) {
+    this.configuration = Objects.requireNonNull(configuration, "configuration");
     this.tips = Objects.requireNonNull(tips, "tips");
     this.assessments = Objects.requireNonNull(assessments, "assessments");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Enrichment with no data sets. */
+  /** Enrichment with no data sets and the bundled routing table. */
   public static IpEnrichment withoutData(
       AttributionMode mode, TipRepository tips, AssessmentRepository assessments, Clock clock) {
+    JurisdictionTable routing = JurisdictionTable.bundled();
     return new IpEnrichment(
-        IpAttribution.builder(clock).mode(mode).build(),
-        describe(mode, List.of()),
+        IpAttribution.builder(clock).mode(mode).jurisdiction(routing).build(),
+        describe(mode, List.of(), routing),
         tips,
         assessments,
         clock);
@@ -63,16 +93,54 @@ public final class IpEnrichment implements TipStep {
             : "data sets " + String.join(", ", files));
   }
 
+  /** As {@link #describe(AttributionMode, List)}, with the routing table's name and version. */
+  public static String describe(AttributionMode mode, List<String> files, JurisdictionTable table) {
+    return describe(mode, files) + "; " + table.describe();
+  }
+
+  /** The configuration the next tip would be assessed with. */
+  public Configured current() {
+    return configuration.get();
+  }
+
   /** Assesses the agency's tip and stores the result; false when the tip is not the agency's. */
   public boolean assess(AgencyId agency, TipId id) {
+    return reassess(agency, id, configuration.get()) != Reassessed.NOT_FOUND;
+  }
+
+  /** What {@link #reassess} did. */
+  public enum Reassessed {
+    /** No such tip for the agency. */
+    NOT_FOUND,
+    /** Stored again; the assessments and routing are as before (the data sets may differ). */
+    UNCHANGED,
+    /** Stored; some assessment or the routing differs from what was stored. */
+    CHANGED
+  }
+
+  /**
+   * Assesses and routes the tip with {@code with} and stores the result, saying whether the
+   * attribution changed. A tip never assessed before counts as changed.
+   */
+  public Reassessed reassess(AgencyId agency, TipId id, Configured with) {
     Optional<Tip> tip = tips.find(agency, id);
     if (tip.isEmpty()) {
-      return false;
+      return Reassessed.NOT_FOUND;
     }
     List<IpEventAssessment> result =
-        attribution.assess(
-            tip.get().report(), EventContext.of(tip.get().report().cybertipReportId()));
-    return assessments.replace(agency, id, dataSets, clock.instant(), result);
+        with.attribution()
+            .assess(tip.get().report(), EventContext.of(tip.get().report().cybertipReportId()));
+    RoutingDecision routing = with.attribution().route(tip.get().report(), result);
+    Optional<AssessmentRepository.Stored> before = assessments.find(agency, id);
+    boolean changed =
+        before.isEmpty()
+            || !before.get().json().equals(AssessmentRepository.toJson(result))
+            || !before.get().routing().equals(Optional.of(AssessmentRepository.toJson(routing)));
+    if (!assessments.replace(
+        agency, id, with.dataSets(), clock.instant(), result, Optional.of(routing))) {
+      return Reassessed.NOT_FOUND;
+    }
+    return changed ? Reassessed.CHANGED : Reassessed.UNCHANGED;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.tiptrace.app.system;
 
+import java.io.IOException;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -7,10 +8,13 @@ import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
+import org.tiptrace.app.ip.InstalledIpData;
+import org.tiptrace.app.ip.IpProperties;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.ip.AttributionMode;
+import org.tiptrace.ip.JurisdictionTable;
 
 /**
  * Core objects for the web app. The CLI registers the backend (and tests their readers) as
@@ -50,14 +54,34 @@ class BackendConfiguration {
   }
 
   /**
-   * The IP attribution run on {@code POST /api/v1/intake}: no data sets, production mode, unless
-   * the app is given its own {@link IpEnrichment} bean.
+   * The IP attribution run on {@code POST /api/v1/intake} and the hotline finish: the installed IP
+   * data sets ({@code tiptrace ipdata}, picked up when they change), production mode unless {@code
+   * tiptrace.ip.synthetic}, the routing table of {@code tiptrace.ip.routing-table} or the bundled
+   * one. A routing table that does not load stops the start, naming the file.
    */
   @Bean
   @ConditionalOnMissingBean(IpEnrichment.class)
-  IpEnrichment ipEnrichment(TiptraceBackend backend, Clock clock) {
-    return IpEnrichment.withoutData(
-        AttributionMode.PRODUCTION, backend.tips(), backend.ipAssessments(), clock);
+  IpEnrichment ipEnrichment(TiptraceBackend backend, Clock clock, IpProperties ip)
+      throws IOException {
+    JurisdictionTable routing =
+        ip.routingTableFile().isPresent()
+            ? JurisdictionTable.load(ip.routingTableFile().get())
+            : JurisdictionTable.bundled();
+    return new IpEnrichment(
+        new InstalledIpData(
+            backend.ipData(),
+            ip.syntheticMode() ? AttributionMode.SYNTHETIC_DATA : AttributionMode.PRODUCTION,
+            routing,
+            clock),
+        backend.tips(),
+        backend.ipAssessments(),
+        clock);
+  }
+
+  /** The steps run on every tip intake or the hotline created or changed. */
+  @Bean
+  TipSteps tipSteps(IpEnrichment enrichment) {
+    return TipSteps.of(enrichment);
   }
 
   @Bean
@@ -66,10 +90,8 @@ class BackendConfiguration {
       DocumentReaders readers,
       IntakeLimits limits,
       Clock clock,
-      IpEnrichment enrichment) {
+      TipSteps steps) {
     return new BatchIntake(
-        new Intake(backend.archive(), backend.tips(), readers, limits),
-        clock,
-        TipSteps.of(enrichment));
+        new Intake(backend.archive(), backend.tips(), readers, limits), clock, steps);
   }
 }

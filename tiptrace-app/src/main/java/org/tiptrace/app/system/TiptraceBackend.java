@@ -6,10 +6,12 @@ import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
+import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
+import org.tiptrace.store.ip.JdbcIpDataRepository;
 import org.tiptrace.tip.TipRepository;
 
 /**
@@ -31,6 +33,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** The IP attribution computed for each tip on ingest. */
   AssessmentRepository ipAssessments();
+
+  /** The installed IP data sets ({@code tiptrace ipdata}), shared by every agency. */
+  IpDataRepository ipData();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -58,6 +63,7 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcHotlineRepository(db.dataSource()),
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
+        new JdbcIpDataRepository(db.dataSource()),
         db::close);
   }
 
@@ -90,6 +96,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.hotlineReports(),
         backend.auditLog(),
         backend.ipAssessments(),
+        backend.ipData(),
         onClose);
   }
 
@@ -100,6 +107,7 @@ public interface TiptraceBackend extends AutoCloseable {
       HotlineRepository hotline,
       AuditLog audit,
       AssessmentRepository ipAssessments,
+      IpDataRepository ipData,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -128,6 +136,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AssessmentRepository ipAssessments() {
         return ipAssessments;
+      }
+
+      @Override
+      public IpDataRepository ipData() {
+        return ipData;
       }
 
       @Override

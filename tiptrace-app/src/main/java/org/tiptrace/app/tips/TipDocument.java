@@ -13,7 +13,9 @@ import org.tiptrace.tip.TipJson;
 /**
  * What {@code tiptrace tips show --json} prints and {@code GET /api/v1/tips/{id}} returns, byte for
  * byte: {@code {"tip": <canonical tip JSON>, "ipAssessments": [...], "ipAttribution": {"dataSets",
- * "computedAt"}}}. The last two are {@code null} when the tip's IP events were never assessed.
+ * "computedAt"}, "routing": {"outcome", "agency", "reasons", ...}}}. The last three are {@code
+ * null} when the tip's IP events were never assessed; {@code routing} also when they were assessed
+ * before routing was stored.
  */
 public final class TipDocument {
   private TipDocument() {}
@@ -34,6 +36,7 @@ public final class TipDocument {
                   return m;
                 })
             .orElse(null));
+    out.put("routing", assessments.flatMap(AssessmentRepository.Stored::routingTree).orElse(null));
     return TipJson.writePretty(out);
   }
 
@@ -64,6 +67,23 @@ public final class TipDocument {
               + deadline);
     }
     return lines;
+  }
+
+  /** The routing line for the text view: {@code routing: ROUTED to X (reason)}. */
+  public static Optional<String> routingLine(AssessmentRepository.Stored stored) {
+    return stored
+        .routingTree()
+        .map(
+            r -> {
+              List<String> reasons = new ArrayList<>();
+              r.path("reasons").forEach(n -> reasons.add(n.asText()));
+              return "routing: "
+                  + text(r.get("outcome")).orElse("?")
+                  + text(r.get("agency")).map(a -> " to " + a).orElse("")
+                  + " ("
+                  + String.join("; ", reasons)
+                  + ")";
+            });
   }
 
   private static Optional<String> text(JsonNode node) {

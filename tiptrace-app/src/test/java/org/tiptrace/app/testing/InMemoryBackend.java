@@ -6,6 +6,7 @@ import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
+import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.TipRepository;
 
@@ -61,6 +62,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public AssessmentRepository ipAssessments() {
     return backend.ipAssessments();
+  }
+
+  @Override
+  public IpDataRepository ipData() {
+    return backend.ipData();
   }
 
   @Override

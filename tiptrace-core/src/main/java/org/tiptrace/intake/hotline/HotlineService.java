@@ -119,6 +119,7 @@ public final class HotlineService {
   private final HotlineConfig config;
   private final Clock clock;
   private final RandomGenerator random;
+  private final FiledTipListener filed;
 
   /**
    * @param reader the strict ESP XML reader used to validate {@code report} and {@code fileDetails}
@@ -136,6 +137,22 @@ public final class HotlineService {
     this(reports, archive, tips, intake, reader, config, clock, new SecureRandom());
   }
 
+  /**
+   * As above, with work to do on the filed tip ({@link FiledTipListener}) before the report is
+   * marked FINISHED.
+   */
+  public HotlineService(
+      HotlineRepository reports,
+      RawArchive archive,
+      TipRepository tips,
+      Intake intake,
+      DocumentReader reader,
+      HotlineConfig config,
+      Clock clock,
+      FiledTipListener filed) {
+    this(reports, archive, tips, intake, reader, config, clock, new SecureRandom(), filed);
+  }
+
   HotlineService(
       HotlineRepository reports,
       RawArchive archive,
@@ -145,6 +162,20 @@ public final class HotlineService {
       HotlineConfig config,
       Clock clock,
       RandomGenerator random) {
+    this(reports, archive, tips, intake, reader, config, clock, random, (agency, tip) -> {});
+  }
+
+  HotlineService(
+      HotlineRepository reports,
+      RawArchive archive,
+      TipRepository tips,
+      Intake intake,
+      DocumentReader reader,
+      HotlineConfig config,
+      Clock clock,
+      RandomGenerator random,
+      FiledTipListener filed) {
+    this.filed = Objects.requireNonNull(filed, "filed");
     this.reports = Objects.requireNonNull(reports, "reports");
     this.archive = Objects.requireNonNull(archive, "archive");
     this.tips = Objects.requireNonNull(tips, "tips");
@@ -502,6 +533,10 @@ public final class HotlineService {
       attach(platform, tipId, file, Optional.ofNullable(infos.get(file.fileId())));
       fileIds.add(file.fileId());
     }
+
+    // Before FINISHED: a step that fails leaves the report FINISHING, and the retried finish or
+    // the start-up resume runs it again (the steps are idempotent).
+    filed.filed(platform.agency(), tipId);
 
     Instant now = clock.instant();
     if (reports.finished(report, tipId, now)) {
