@@ -99,7 +99,8 @@ class IngestIpAssessmentTest {
         .isEqualTo(TestDocuments.REFERENCE_REPORT_ID);
     assertThat(doc.at("/ipAttribution/computedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
     assertThat(doc.at("/ipAttribution/dataSets").asText())
-        .isEqualTo("mode SYNTHETIC_DATA; data sets csv asn.csv");
+        .startsWith("mode SYNTHETIC_DATA; data sets csv asn.csv (csv:ASN, built ")
+        .endsWith("; routing table jurisdiction-routes.yaml v1 (effective 2026-11-22)");
 
     Map<String, JsonNode> assessments = byIp(doc.get("ipAssessments"));
     assertThat(assessments).containsKeys(NO_PORT, WITH_PORT);
@@ -130,7 +131,7 @@ class IngestIpAssessmentTest {
     JsonNode doc =
         TipJson.mapper().readTree(cli.run("tips", "show", Long.toString(id), "--json").out());
     assertThat(doc.at("/ipAttribution/dataSets").asText())
-        .isEqualTo("mode SYNTHETIC_DATA; no IP data sets (enrichment not checked)");
+        .startsWith("mode SYNTHETIC_DATA; no IP data sets (enrichment not checked); routing table");
     JsonNode withPort = byIp(doc.get("ipAssessments")).get(WITH_PORT);
     boolean notChecked = false;
     for (JsonNode f : withPort.get("findings")) {
