@@ -253,7 +253,10 @@ public final class IpDataSets {
       }
       if (s.kind() == IpDataKind.MMDB) {
         try {
-          sources.add(MmdbDatabase.read(bytes, s.name()));
+          // ASN and country sets are materialised (binary search, >= 1 M lookups/s per core,
+          // docs/benchmarks-ip.md); city sets stay in the reader, whose memory is the file's.
+          MmdbDatabase db = MmdbDatabase.read(bytes, s.name());
+          sources.add(db.kind() == DataKind.CITY ? db : MmdbDatabase.load(bytes, s.name()));
         } catch (IOException e) {
           throw new InvalidDataFile(s.name() + ": " + e.getMessage(), e);
         }

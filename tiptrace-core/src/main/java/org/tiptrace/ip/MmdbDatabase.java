@@ -120,45 +120,51 @@ public final class MmdbDatabase implements EnrichmentSource, Closeable {
    */
   public static MmdbDatabase load(Path file) throws IOException {
     try (Reader r = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache())) {
-      Metadata m = r.getMetadata();
-      List<RangeIndex.Range<Row>> a = new ArrayList<>();
-      List<RangeIndex.Range<Row>> b = new ArrayList<>();
-      Map<Object, Map<String, String>> flattened = new IdentityHashMap<>();
-      Map<Map<String, String>, Map<String, String>> interned = new HashMap<>();
-      Map<Row, Row> rows = new HashMap<>();
-      Networks<Map> it;
-      try {
-        it = r.networks(false, Map.class);
-      } catch (InvalidNetworkException e) {
-        throw new IOException(file + ": cannot list networks: " + e.getMessage(), e);
-      }
-      while (it.hasNext()) {
-        DatabaseRecord<Map> rec = it.next();
-        Map<?, ?> data = rec.getData();
-        if (data == null) {
-          continue;
-        }
-        Map<String, String> fields =
-            flattened.computeIfAbsent(
-                data, d -> interned.computeIfAbsent(Map.copyOf(fields(data)), x -> x));
-        byte[] net = rec.getNetwork().getNetworkAddress().getAddress();
-        int len = rec.getNetwork().getPrefixLength();
-        if (net.length == 16 && len >= 96 && isV4Subtree(net)) {
-          net = java.util.Arrays.copyOfRange(net, 12, 16);
-          len -= 96;
-        }
-        Cidr c = new Cidr(net, len);
-        Row row = rows.computeIfAbsent(new Row(len, fields), x -> x);
-        (net.length == 4 ? a : b).add(new RangeIndex.Range<>(c.network(), c.lastAddress(), row));
-      }
-      return new MmdbDatabase(
-          file.getFileName().toString(),
-          kindOf(m),
-          m,
-          null,
-          RangeIndex.build(a, false),
-          RangeIndex.build(b, false));
+      return materialise(r, file.getFileName().toString());
     }
+  }
+
+  /** As {@link #load(Path)}, from the bytes of an installed data set. */
+  public static MmdbDatabase load(byte[] bytes, String name) throws IOException {
+    try (Reader r = new Reader(new java.io.ByteArrayInputStream(bytes), new CHMCache())) {
+      return materialise(r, name);
+    }
+  }
+
+  private static MmdbDatabase materialise(Reader r, String name) throws IOException {
+    Metadata m = r.getMetadata();
+    List<RangeIndex.Range<Row>> a = new ArrayList<>();
+    List<RangeIndex.Range<Row>> b = new ArrayList<>();
+    Map<Object, Map<String, String>> flattened = new IdentityHashMap<>();
+    Map<Map<String, String>, Map<String, String>> interned = new HashMap<>();
+    Map<Row, Row> rows = new HashMap<>();
+    Networks<Map> it;
+    try {
+      it = r.networks(false, Map.class);
+    } catch (InvalidNetworkException e) {
+      throw new IOException(name + ": cannot list networks: " + e.getMessage(), e);
+    }
+    while (it.hasNext()) {
+      DatabaseRecord<Map> rec = it.next();
+      Map<?, ?> data = rec.getData();
+      if (data == null) {
+        continue;
+      }
+      Map<String, String> fields =
+          flattened.computeIfAbsent(
+              data, d -> interned.computeIfAbsent(Map.copyOf(fields(data)), x -> x));
+      byte[] net = rec.getNetwork().getNetworkAddress().getAddress();
+      int len = rec.getNetwork().getPrefixLength();
+      if (net.length == 16 && len >= 96 && isV4Subtree(net)) {
+        net = java.util.Arrays.copyOfRange(net, 12, 16);
+        len -= 96;
+      }
+      Cidr c = new Cidr(net, len);
+      Row row = rows.computeIfAbsent(new Row(len, fields), x -> x);
+      (net.length == 4 ? a : b).add(new RangeIndex.Range<>(c.network(), c.lastAddress(), row));
+    }
+    return new MmdbDatabase(
+        name, kindOf(m), m, null, RangeIndex.build(a, false), RangeIndex.build(b, false));
   }
 
   private static boolean isV4Subtree(byte[] b) {

@@ -3,11 +3,13 @@ package org.tiptrace.bench.ip;
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.tiptrace.ip.CsvRangeDatabase;
+import org.tiptrace.ip.DataKind;
 import org.tiptrace.ip.Enrichment;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.MmdbDatabase;
@@ -42,10 +46,11 @@ import org.tiptrace.ip.SourceAnswer;
  * org.tiptrace.ip.MmdbWriter} (core test-jar) at setup. Probes: 4096 random addresses of the chosen
  * family, cycled.
  *
- * <p>Three levels, side by side: the library reader alone ({@code readerGet}), Tiptrace's source
- * with its answer record ({@code sourceLookup}), and the facade's {@code enrich} (parse the
- * literal, ask the source, assemble the {@link Enrichment}). Results and command:
- * docs/benchmarks-ip.md.
+ * <p>Side by side: the library reader alone ({@code readerGet}), Tiptrace's source with its answer
+ * record per lookup ({@code openLookup}) and materialised ({@code loadLookup}, also the path of
+ * installed ASN and country sets), an ip-location-db CSV range file holding the same networks
+ * ({@code csvLookup}), and the facade's {@code enrich} (parse the literal, ask the source, assemble
+ * the {@link Enrichment}). Results and command: docs/benchmarks-ip.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -64,6 +69,7 @@ public class MmdbLookupBenchmark {
   private Reader reader;
   private MmdbDatabase source;
   private MmdbDatabase loaded;
+  private CsvRangeDatabase csv;
   private IpAttribution facade;
   private InetAddress[] inet;
   private byte[][] bytes;
@@ -75,13 +81,26 @@ public class MmdbLookupBenchmark {
     file = Files.createTempFile("tiptrace-bench-asn", ".mmdb");
     MmdbWriter w = new MmdbWriter("Tiptrace-Bench-ASN", 1_763_769_600L);
     Map<String, Object>[] records = records();
+    StringBuilder csvText = new StringBuilder();
     for (int i = 0; i < 16384; i++) {
       int a = 198 * 256 * 256 * 256 + 18 * 256 * 256 + i * 8;
       w.insert(v4(a) + "/29", records[i % 16]);
+      csvRow(csvText, v4(a), v4(a + 7), records[i % 16]);
     }
     for (int i = 0; i < 65536; i++) {
       w.insert(String.format(java.util.Locale.ROOT, "2001:db8:%x::/48", i), records[(i * 7) % 16]);
+      csvRow(
+          csvText,
+          String.format(java.util.Locale.ROOT, "2001:db8:%x::", i),
+          String.format(java.util.Locale.ROOT, "2001:db8:%x:ffff:ffff:ffff:ffff:ffff", i),
+          records[(i * 7) % 16]);
     }
+    csv =
+        CsvRangeDatabase.load(
+            new StringReader(csvText.toString()),
+            "bench-asn.csv",
+            DataKind.ASN,
+            LocalDate.of(2026, 11, 22));
     w.write(file);
     reader = new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache());
     source = MmdbDatabase.open(file);
@@ -106,6 +125,18 @@ public class MmdbLookupBenchmark {
       bytes[i] = org.tiptrace.ip.IpAddresses.parse(t).orElseThrow();
       inet[i] = InetAddress.getByAddress(bytes[i]);
     }
+  }
+
+  /** One ip-location-db ASN row: start, end, number, organisation (quoted: it has no comma). */
+  private static void csvRow(StringBuilder out, String start, String end, Map<String, Object> r) {
+    out.append(start)
+        .append(',')
+        .append(end)
+        .append(',')
+        .append(r.get("autonomous_system_number"))
+        .append(",\"")
+        .append(r.get("autonomous_system_organization"))
+        .append("\"\n");
   }
 
   @SuppressWarnings("unchecked")
@@ -156,6 +187,13 @@ public class MmdbLookupBenchmark {
   public Optional<SourceAnswer> loadLookup() {
     int i = next++ & (PROBES - 1);
     return loaded.lookup(bytes[i]);
+  }
+
+  /** An ip-location-db CSV range file with the same networks as ranges. */
+  @Benchmark
+  public Optional<SourceAnswer> csvLookup() {
+    int i = next++ & (PROBES - 1);
+    return csv.lookup(bytes[i]);
   }
 
   @Benchmark
