@@ -101,6 +101,32 @@ class ServeAndDemoCommandTest {
   }
 
   @Test
+  void demoAssessesWithSyntheticIpDataWhenNoneIsInstalled() {
+    CliRun.Result r = cli.run("demo", "--port", "0", "--count", "5");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("IP data: synthetic demo sets demo-ip-asn, demo-ip-city");
+    CliRun.Served s = cli.served.get(0);
+    assertThat(s.ipDataSets()).containsExactly("demo-ip-asn", "demo-ip-city");
+    assertThat(s.firstTipDataSets().orElseThrow())
+        .startsWith("mode SYNTHETIC_DATA; data sets installed demo-ip-asn (csv csv:ASN");
+  }
+
+  @Test
+  void demoCopiesTheIpDataInstalledInTheDataFolder() throws java.io.IOException {
+    Path csv = dir.resolve("agency-asn.csv");
+    java.nio.file.Files.writeString(
+        csv, "198.51.100.0,198.51.100.255,64497,Example Mobile Wireless\n");
+    assertThat(cli.run("ipdata", "import-csv", csv.toString()).exitCode()).isZero();
+
+    CliRun.Result r = cli.run("demo", "--port", "0", "--count", "5");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("IP data: 1 set(s) installed in").contains("(agency-asn)");
+    CliRun.Served s = cli.served.get(0);
+    assertThat(s.ipDataSets()).containsExactly("agency-asn");
+    assertThat(s.firstTipDataSets().orElseThrow()).contains("installed agency-asn (csv csv:ASN");
+  }
+
+  @Test
   void demoPasswordsDiffer() {
     assertThat(DemoCommand.newPassword()).isNotEqualTo(DemoCommand.newPassword());
   }

@@ -23,6 +23,7 @@ import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.TipQuery;
 import org.tiptrace.tip.TipRepository;
 
 /**
@@ -37,9 +38,20 @@ public final class CliRun implements AutoCloseable {
   /** What one run printed and returned. */
   public record Result(int exitCode, String out, String err) {}
 
-  /** One call of the web launcher. */
+  /**
+   * One call of the web launcher.
+   *
+   * @param ipDataSets the names of the IP data sets installed in the served database, read while
+   *     it was open
+   * @param firstTipDataSets what the first tip of the first extra user's agency was assessed with
+   */
   public record Served(
-      TiptraceBackend backend, List<UserAccount> users, int port, Optional<Path> config) {}
+      TiptraceBackend backend,
+      List<UserAccount> users,
+      int port,
+      Optional<Path> config,
+      List<String> ipDataSets,
+      Optional<String> firstTipDataSets) {}
 
   public final List<DatabaseSettings> opened = new ArrayList<>();
   public final List<Served> served = new ArrayList<>();
@@ -109,7 +121,21 @@ public final class CliRun implements AutoCloseable {
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             false,
-            (b, users, port, config) -> served.add(new Served(b, users, port, config)));
+            (b, users, port, config) ->
+                served.add(
+                    new Served(
+                        b,
+                        users,
+                        port,
+                        config,
+                        b.ipData().list().stream().map(d -> d.name()).toList(),
+                        users.isEmpty()
+                            ? Optional.empty()
+                            : b.tips().list(users.get(0).agency(), TipQuery.firstPage(1)).items()
+                                .stream()
+                                .findFirst()
+                                .flatMap(t -> b.ipAssessments().find(users.get(0).agency(), t.id()))
+                                .map(a -> a.dataSets()))));
     int code = Cli.commandLine(environment).execute(args);
     return new Result(code, out.toString(), err.toString());
   }

@@ -231,6 +231,40 @@ public abstract class HotlineServiceContract {
   }
 
   @Test
+  public void theFiledTipListenerRunsBeforeFinishedAndAFailedStepIsRunAgainOnResume() {
+    List<TipId> seen = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean fail =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Intake intake =
+        new Intake(archive, flakyTips, new DocumentReaders(reader, reader), IntakeLimits.DEFAULT);
+    HotlineService withSteps =
+        new HotlineService(
+            repo,
+            archive,
+            flakyTips,
+            intake,
+            reader,
+            HotlineConfig.DEFAULT,
+            clock,
+            (agency, tip) -> {
+              assertThat(agency).isEqualTo(AGENCY);
+              seen.add(tip);
+              if (fail.getAndSet(false)) {
+                throw new IllegalStateException("step failed");
+              }
+            });
+    long id = withSteps.submit(ESP, reportXml()).reportId().orElseThrow();
+
+    assertThatThrownBy(() -> withSteps.finish(ESP, Long.toString(id)))
+        .hasMessageContaining("step failed");
+    assertThat(stored(id).state()).isEqualTo(ReportState.FINISHING);
+
+    assertThat(withSteps.resumeFinishing(10)).isEqualTo(1);
+    assertThat(stored(id).state()).isEqualTo(ReportState.FINISHED);
+    assertThat(seen).hasSize(2).containsOnly(tipOf(id).id());
+  }
+
+  @Test
   public void uploadReturnsMd5OfTheBytesReceived() throws Exception {
     long id = open(ESP);
     byte[] content = new byte[70_000];
