@@ -41,8 +41,8 @@ public final class CliRun implements AutoCloseable {
   /**
    * One call of the web launcher.
    *
-   * @param ipDataSets the names of the IP data sets installed in the served database, read while
-   *     it was open
+   * @param ipDataSets the names of the IP data sets installed in the served database, read while it
+   *     was open
    * @param firstTipDataSets what the first tip of the first extra user's agency was assessed with
    */
   public record Served(
@@ -131,7 +131,10 @@ public final class CliRun implements AutoCloseable {
                         b.ipData().list().stream().map(d -> d.name()).toList(),
                         users.isEmpty()
                             ? Optional.empty()
-                            : b.tips().list(users.get(0).agency(), TipQuery.firstPage(1)).items()
+                            : b
+                                .tips()
+                                .list(users.get(0).agency(), TipQuery.firstPage(1))
+                                .items()
                                 .stream()
                                 .findFirst()
                                 .flatMap(t -> b.ipAssessments().find(users.get(0).agency(), t.id()))
