@@ -162,6 +162,48 @@ class IpWebTest extends WebTest {
             });
   }
 
+  @Test
+  void thePagesStartAJobAndShowItsProgressToItsAgencyOnly() throws Exception {
+    insertTip(AGENCY_A, "7200011", "page-a");
+    HttpClient alice = formLogin("alice", "alice-secret");
+    String token = csrfToken(alice, "/ip/reassess");
+    HttpResponse<String> noToken =
+        send(
+            alice,
+            request("/ip/reassess")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("all=true"))
+                .build());
+    assertThat(noToken.statusCode()).isEqualTo(403);
+
+    HttpResponse<String> started =
+        send(
+            alice,
+            request("/ip/reassess")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("all=true&_csrf=" + token))
+                .build());
+    assertThat(started.statusCode()).isEqualTo(302);
+    String location = started.headers().firstValue("Location").orElseThrow();
+    assertThat(location).contains("/ip/jobs/");
+    String path = location.substring(location.indexOf("/ip/jobs/"));
+
+    String page = "";
+    for (int i = 0; i < 300 && !page.contains(">DONE<"); i++) {
+      HttpResponse<String> r = send(alice, request(path).GET().build());
+      assertThat(r.statusCode()).isEqualTo(200);
+      page = r.body();
+      if (!page.contains(">DONE<")) {
+        assertThat(page).contains("http-equiv=\"refresh\"");
+        Thread.sleep(100);
+      }
+    }
+    assertThat(page).contains(">DONE<").contains("Re-assessed ").doesNotContain("http-equiv");
+
+    HttpClient bob = formLogin("bob", "bob-secret");
+    assertThat(send(bob, request(path).GET().build()).statusCode()).isEqualTo(404);
+  }
+
   private static HttpRequest.BodyPublisher noBody() {
     return HttpRequest.BodyPublishers.noBody();
   }
