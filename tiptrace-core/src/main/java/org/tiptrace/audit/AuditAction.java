@@ -12,5 +12,7 @@ public enum AuditAction {
   DOCUMENT_INGESTED,
   HOTLINE_LOGIN_SUCCEEDED,
   HOTLINE_LOGIN_FAILED,
-  HOTLINE_REPORT_FILED
+  HOTLINE_REPORT_FILED,
+  /** A subject (linked persons) or its graph was viewed. */
+  SUBJECT_VIEWED
 }

@@ -12,5 +12,7 @@ public enum AuditSubjectType {
   TIP_LIST,
   /** A received document, by SHA-256. */
   DOCUMENT,
-  HOTLINE_REPORT
+  HOTLINE_REPORT,
+  /** A linked subject, by its id ({@code S-t12/R0}) as requested. */
+  SUBJECT
 }
