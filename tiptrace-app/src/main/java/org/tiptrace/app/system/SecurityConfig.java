@@ -120,7 +120,13 @@ class SecurityConfig {
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
                     .requestMatchers(
-                        HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/error")
+                        HttpMethod.GET,
+                        "/login",
+                        "/favicon.svg",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/error")
                     .permitAll()
                     .requestMatchers(
                         HttpMethod.GET,
