@@ -26,7 +26,8 @@ import org.tiptrace.triage.Tier;
 @Controller
 class QueuePageController {
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final InvestigatorQueue queue;
   private final CurrentAgency agency;

@@ -32,7 +32,8 @@ public record IpAssessmentRow(
     Optional<String> isp,
     Optional<String> retentionDays) {
   static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   public IpAssessmentRow {
     findings = List.copyOf(findings);
