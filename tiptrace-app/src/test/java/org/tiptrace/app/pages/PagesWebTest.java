@@ -132,6 +132,18 @@ class PagesWebTest extends WebTest {
   }
 
   @Test
+  void countryFilterKeepsTheTipsPointingThere() {
+    long us =
+        tips.stream().filter(t -> TriageQueueSource.countries(t.report()).contains("US")).count();
+    HttpResponse<String> r = get(pat(), "/queue?country=us");
+    HttpResponse<String> none = get(pat(), "/queue?country=ZZ");
+
+    assertThat(us).as("seed tips pointing to US").isPositive();
+    assertThat(r.body()).contains("<span>" + us + "</span> of <span>" + tips.size() + "</span>");
+    assertThat(none.body()).contains("<span>0</span> of").contains("No tips match these filters.");
+  }
+
+  @Test
   void badFilterIsA400NamingTheParameter() {
     HttpResponse<String> r =
         send(pat(), request("/queue?days=soon").header("HX-Request", "true").GET().build());
