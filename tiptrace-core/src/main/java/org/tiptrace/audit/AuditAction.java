@@ -16,5 +16,7 @@ public enum AuditAction {
   /** The routing review list (tips whose jurisdiction a person decides) was viewed. */
   ROUTING_REVIEW_LISTED,
   /** A re-assessment of the agency's tips with the current IP data was started. */
-  IP_REASSESS_STARTED
+  IP_REASSESS_STARTED,
+  /** A subject (linked persons) or its graph was viewed. */
+  SUBJECT_VIEWED
 }

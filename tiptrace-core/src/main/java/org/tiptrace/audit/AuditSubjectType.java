@@ -16,5 +16,7 @@ public enum AuditSubjectType {
   /** A page of the routing review list; the id says which ({@code offset=0,limit=50}). */
   ROUTING_REVIEW,
   /** A background job, by id. */
-  JOB
+  JOB,
+  /** A linked subject, by its id ({@code S-t12/R0}) as requested. */
+  SUBJECT
 }

@@ -175,7 +175,7 @@ public final class AgencyTriage {
    * ({@link DeadlineSignal#LIKELY_EXPIRED}) can no longer be met, so it neither counts as
    * perishable nor puts the tip ahead of tips that can still be saved.
    */
-  static IpSignal signal(String ipAddress, IpEventAssessment a) {
+  public static IpSignal signal(String ipAddress, IpEventAssessment a) {
     AttributionStatus status =
         switch (a.status()) {
           case ATTRIBUTABLE -> AttributionStatus.ATTRIBUTABLE;

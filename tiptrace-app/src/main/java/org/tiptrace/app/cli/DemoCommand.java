@@ -134,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
       env.out().println("Demo user: " + DEMO_USER);
       env.out().println("Password:  " + password);
       env.out().println("Agency:    " + agency);
-      env.out().println("Open:      http://localhost:" + port + "/");
+      env.out().println("Open:      http://localhost:" + port + "/login");
 
       // A reporting platform for the hotline API, handed to the app as a configuration file.
       String platformPassword = newPassword();

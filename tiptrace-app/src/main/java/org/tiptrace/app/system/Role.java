@@ -7,7 +7,9 @@ public enum Role {
   /** Read the agency's tips (list, show, pages). */
   ANALYST,
   /** Submit documents to intake. */
-  INTAKE;
+  INTAKE,
+  /** See the read-only administration overview (users, agencies, rules, data sets). */
+  ADMINISTRATOR;
 
   /** The Spring Security authority, {@code ROLE_ANALYST}. */
   public String authority() {

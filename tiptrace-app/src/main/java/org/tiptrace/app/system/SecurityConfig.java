@@ -91,7 +91,8 @@ class SecurityConfig {
             a ->
                 a.requestMatchers(HttpMethod.POST, "/api/v1/intake")
                     .hasRole(Role.INTAKE.name())
-                    .requestMatchers(HttpMethod.GET, "/api/v1/tips", "/api/v1/tips/*")
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/tips", "/api/v1/tips/*", "/api/v1/tips/*/graph")
                     .hasRole(Role.ANALYST.name())
                     // LEAD: ADMIN/SUPERVISOR once that role exists (feat-ipdata had only ANALYST)
                     .requestMatchers(HttpMethod.POST, "/api/v1/ip/reassess")
@@ -123,18 +124,39 @@ class SecurityConfig {
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/error")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/login",
+                        "/favicon.svg",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/error")
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/", "/tips/*")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/",
+                        "/tips/*",
+                        "/queue",
+                        "/queue/*/explanation",
+                        "/deadlines",
+                        "/dashboard",
+                        "/tips/*/graph",
+                        "/tips/*/graph.json",
+                        "/subjects",
+                        "/subjects/*/graph",
+                        "/subjects/*/graph.json")
                     .hasRole(Role.ANALYST.name())
                     // LEAD: ADMIN/SUPERVISOR once that role exists (feat-ipdata had only ANALYST)
                     .requestMatchers(HttpMethod.GET, "/ip/reassess", "/ip/jobs/*")
                     .hasRole(Role.ANALYST.name())
                     .requestMatchers(HttpMethod.POST, "/ip/reassess")
                     .hasRole(Role.ANALYST.name())
+                    .requestMatchers(HttpMethod.GET, "/admin")
+                    .hasRole(Role.ADMINISTRATOR.name())
                     .anyRequest()
                     .denyAll())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true))
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/queue", true))
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .headers(SecurityConfig::headers);
     return http.build();

@@ -63,6 +63,13 @@ public final class UserAccounts {
     return byName.size();
   }
 
+  /** Every account, by user name (for the read-only administration page). */
+  public List<UserAccount> all() {
+    return byName.values().stream()
+        .sorted(java.util.Comparator.comparing(UserAccount::username))
+        .toList();
+  }
+
   /** The lookup for this app's own filter chains (not registered as a bean, see above). */
   public UserDetailsService userDetailsService() {
     return username ->

@@ -57,6 +57,14 @@ public final class AgencyTips {
     return TipDocument.json(tip, backend.ipAssessments().find(tip.agency(), tip.id()));
   }
 
+  /** The tip's stored IP assessments, read as rows for the pages; empty when never assessed. */
+  public Optional<java.util.List<IpAssessmentRow>> ipRows(Tip tip) {
+    return backend
+        .ipAssessments()
+        .find(tip.agency(), tip.id())
+        .map(s -> IpAssessmentRow.of(s.assessments()));
+  }
+
   static Optional<TipId> parse(String id) {
     if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return Optional.empty();

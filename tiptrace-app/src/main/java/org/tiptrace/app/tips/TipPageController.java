@@ -35,7 +35,10 @@ class TipPageController {
   @GetMapping("/tips/{id}")
   String show(@PathVariable String id, Model model) {
     tips.audit().tipViewed(id, "page");
-    model.addAttribute("tip", TipFacts.of(tips.find(id)));
+    org.tiptrace.tip.Tip tip = tips.find(id);
+    model.addAttribute("tip", TipFacts.of(tip));
+    model.addAttribute("tipId", tip.id().toString());
+    model.addAttribute("ipRows", tips.ipRows(tip));
     return "tips/show";
   }
 }

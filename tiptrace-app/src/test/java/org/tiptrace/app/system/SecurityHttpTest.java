@@ -160,7 +160,7 @@ class SecurityHttpTest extends WebTest {
         send(client, formPost("/login", "alice", "alice-secret", Optional.of(token)));
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/queue"));
     assertThat(r.headers().allValues("Set-Cookie"))
         .anySatisfy(
             c ->
