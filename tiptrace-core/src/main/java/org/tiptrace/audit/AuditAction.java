@@ -12,5 +12,22 @@ public enum AuditAction {
   DOCUMENT_INGESTED,
   HOTLINE_LOGIN_SUCCEEDED,
   HOTLINE_LOGIN_FAILED,
-  HOTLINE_REPORT_FILED
+  HOTLINE_REPORT_FILED,
+  /** A login refused without checking the password: too many recent failures. */
+  LOGIN_THROTTLED,
+  /** A wrong, reused or missing TOTP code at the second login step. */
+  TOTP_FAILED,
+  TOTP_SUCCEEDED,
+  TOTP_ENROLLED,
+  TOTP_RESET,
+  LOGOUT,
+  /** An API request authenticated by a bearer token. */
+  TOKEN_USED,
+  /** An unknown, expired or revoked bearer token. */
+  TOKEN_REFUSED,
+  TOKEN_CREATED,
+  TOKEN_REVOKED,
+  USER_ADDED,
+  USER_DISABLED,
+  USER_ENABLED
 }

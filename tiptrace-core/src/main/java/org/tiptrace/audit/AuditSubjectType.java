@@ -12,5 +12,9 @@ public enum AuditSubjectType {
   TIP_LIST,
   /** A received document, by SHA-256. */
   DOCUMENT,
-  HOTLINE_REPORT
+  HOTLINE_REPORT,
+  /** An account, by user name. */
+  USER,
+  /** An API token, by its number. */
+  API_TOKEN
 }

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
@@ -27,20 +29,23 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tiptrace.app.web.ApiError;
 import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditSubjectType;
 
 /**
  * The app's two filter chains. Both authenticate against {@link UserAccounts} through their own
- * {@link AuthenticationManager} (not a bean, so it never becomes the global one), and both sit
- * after the hotline API's chain ({@code @Order(1)}, {@code /ispws/**}), which authenticates its own
- * clients.
+ * {@link AuthenticationManager} (not a bean, so it never becomes the global one), wrapped in the
+ * login throttle ({@link ThrottledAuthentication}), and both sit after the hotline API's chain
+ * ({@code @Order(1)}, {@code /ispws/**}), which authenticates its own clients.
  *
  * <ul>
- *   <li>{@code @Order(5)} {@code /api/**}: HTTP Basic, stateless, JSON 401/403.
- *   <li>{@code @Order(10)} everything else: form login for the pages, session, CSRF.
+ *   <li>{@code @Order(5)} {@code /api/**}: bearer tokens ({@link BearerTokenFilter}) and HTTP Basic
+ *       (accounts without a second factor only), stateless, JSON 401/403/429.
+ *   <li>{@code @Order(10)} everything else: form login, then the TOTP step ({@link TotpLogin}) for
+ *       accounts with a secret or when {@code tiptrace.security.require-totp}; session, CSRF.
  * </ul>
  *
- * Every route names its role; anything not listed is denied (fail closed), so a new endpoint is
- * unreachable until it is added here.
+ * Every route names its {@link Permission} in {@link #API_ROUTES} or {@link #PAGE_ROUTES}: a new
+ * endpoint is one line there. Anything not listed is denied (fail closed).
  */
 @Configuration
 class SecurityConfig {
@@ -48,20 +53,55 @@ class SecurityConfig {
       "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
           + " object-src 'none'";
 
+  /** One line per API route: method, permission, patterns. */
+  static final List<Route> API_ROUTES =
+      List.of(
+          Route.of(HttpMethod.POST, Permission.SUBMIT_INTAKE, "/api/v1/intake"),
+          Route.of(HttpMethod.GET, Permission.READ_TIPS, "/api/v1/tips", "/api/v1/tips/*"));
+
+  /** One line per page route. The login pages are set up in {@link #pageChain}. */
+  static final List<Route> PAGE_ROUTES =
+      List.of(Route.of(HttpMethod.GET, Permission.READ_TIPS, "/", "/tips/*"));
+
+  /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
+  record Route(HttpMethod method, Permission permission, List<String> patterns) {
+    static Route of(HttpMethod method, Permission permission, String... patterns) {
+      return new Route(method, permission, List.of(patterns));
+    }
+  }
+
   private final AuthenticationManager apiAuthentication;
   private final AuthenticationManager pageAuthentication;
+  private final UserAccounts users;
+  private final AuditTrail audit;
+  private final LoginThrottle throttle;
+  private final TotpLogin totp;
+  private final Clock clock;
 
-  SecurityConfig(UserAccounts users, AuditTrail audit) {
-    this.apiAuthentication = authentication(users, audit, "api basic");
-    this.pageAuthentication = authentication(users, audit, "form");
+  SecurityConfig(
+      UserAccounts users,
+      AuditTrail audit,
+      LoginThrottle throttle,
+      TotpLogin totp,
+      SecuritySettings settings,
+      Clock clock) {
+    this.users = users;
+    this.audit = audit;
+    this.throttle = throttle;
+    this.totp = totp;
+    this.clock = clock;
+    this.apiAuthentication = authentication("api basic", true, settings.requireTotp());
+    this.pageAuthentication = authentication("form", false, settings.requireTotp());
   }
 
   /** A manager whose every success and failure goes to the audit log, tagged with its channel. */
-  private static AuthenticationManager authentication(
-      UserAccounts users, AuditTrail audit, String channel) {
+  private AuthenticationManager authentication(String channel, boolean api, boolean requireTotp) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.userDetailsService());
     provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    ProviderManager manager = new ProviderManager(provider);
+    ProviderManager manager =
+        new ProviderManager(
+            new ThrottledAuthentication(
+                provider, throttle, users, audit, clock, channel, api, requireTotp));
     manager.setAuthenticationEventPublisher(
         audit.logins(
             channel,
@@ -79,8 +119,17 @@ class SecurityConfig {
   SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
+          if (e instanceof ThrottledAuthentication.LoginThrottledException) {
+            new ApiError(429, "too many failed logins; retry later", request.getRequestURI())
+                .writeTo(response);
+            return;
+          }
           response.setHeader("WWW-Authenticate", "Basic realm=\"Tiptrace API\"");
-          new ApiError(401, "authentication required", request.getRequestURI()).writeTo(response);
+          String message =
+              e instanceof ThrottledAuthentication.SecondFactorRequiredException
+                  ? e.getMessage()
+                  : "authentication required";
+          new ApiError(401, message, request.getRequestURI()).writeTo(response);
         };
     AccessDeniedHandler forbidden =
         (request, response, e) ->
@@ -88,13 +137,13 @@ class SecurityConfig {
     http.securityMatcher("/api/**")
         .authenticationManager(apiAuthentication)
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(HttpMethod.POST, "/api/v1/intake")
-                    .hasRole(Role.INTAKE.name())
-                    .requestMatchers(HttpMethod.GET, "/api/v1/tips", "/api/v1/tips/*")
-                    .hasRole(Role.ANALYST.name())
-                    .anyRequest()
-                    .denyAll())
+            a -> {
+              for (Route r : API_ROUTES) {
+                a.requestMatchers(r.method(), r.patterns().toArray(String[]::new))
+                    .hasAnyRole(r.permission().roleNames());
+              }
+              a.anyRequest().denyAll();
+            })
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -106,6 +155,8 @@ class SecurityConfig {
         // from another site (Fetch Metadata), which closes that path. The pages keep CSRF.
         .csrf(c -> c.disable())
         .addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(users, throttle, audit, clock), BasicAuthenticationFilter.class)
         .headers(SecurityConfig::headers);
     return http.build();
   }
@@ -113,19 +164,49 @@ class SecurityConfig {
   @Bean
   @Order(10)
   SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    AccessDeniedHandler pendingGoesToTotp =
+        (request, response, e) -> {
+          if (TotpLogin.pending().isPresent()) {
+            response.sendRedirect(request.getContextPath() + "/login/totp");
+          } else {
+            response.sendError(403);
+          }
+        };
     http.authenticationManager(pageAuthentication)
+        .securityContext(c -> c.securityContextRepository(totp.contexts()))
         .authorizeHttpRequests(
-            a ->
-                a.dispatcherTypeMatchers(DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/error")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/", "/tips/*")
-                    .hasRole(Role.ANALYST.name())
-                    .anyRequest()
-                    .denyAll())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true))
-        .logout(l -> l.logoutSuccessUrl("/login?logout"))
+            a -> {
+              a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                  .permitAll()
+                  .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/error")
+                  .permitAll()
+                  .requestMatchers("/login/totp", "/login/totp/enrol")
+                  .hasAuthority(PendingTotpAuthentication.AUTHORITY);
+              for (Route r : PAGE_ROUTES) {
+                a.requestMatchers(r.method(), r.patterns().toArray(String[]::new))
+                    .hasAnyRole(r.permission().roleNames());
+              }
+              a.anyRequest().denyAll();
+            })
+        .formLogin(f -> f.loginPage("/login").successHandler(totp.afterPassword()))
+        .logout(
+            l ->
+                l.logoutSuccessUrl("/login?logout")
+                    .addLogoutHandler(
+                        (request, response, authentication) -> {
+                          if (authentication != null) {
+                            audit.record(
+                                authentication.getName(),
+                                authentication.getPrincipal() instanceof TiptraceUser u
+                                    ? Optional.of(u.agency())
+                                    : Optional.empty(),
+                                AuditAction.LOGOUT,
+                                AuditSubjectType.NONE,
+                                "",
+                                "form");
+                          }
+                        }))
+        .exceptionHandling(e -> e.accessDeniedHandler(pendingGoesToTotp))
         .headers(SecurityConfig::headers);
     return http.build();
   }

@@ -2,12 +2,14 @@ package org.tiptrace.app.system;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.tiptrace.account.AccountRepository;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
+import org.tiptrace.store.account.JdbcAccountRepository;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.tip.TipRepository;
@@ -31,6 +33,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** The IP attribution computed for each tip on ingest. */
   AssessmentRepository ipAssessments();
+
+  /** Accounts, agencies and API tokens. */
+  AccountRepository accounts();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -58,6 +63,7 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcHotlineRepository(db.dataSource()),
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
+        new JdbcAccountRepository(db.dataSource()),
         db::close);
   }
 
@@ -90,6 +96,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.hotlineReports(),
         backend.auditLog(),
         backend.ipAssessments(),
+        backend.accounts(),
         onClose);
   }
 
@@ -100,6 +107,7 @@ public interface TiptraceBackend extends AutoCloseable {
       HotlineRepository hotline,
       AuditLog audit,
       AssessmentRepository ipAssessments,
+      AccountRepository accounts,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -128,6 +136,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AssessmentRepository ipAssessments() {
         return ipAssessments;
+      }
+
+      @Override
+      public AccountRepository accounts() {
+        return accounts;
       }
 
       @Override

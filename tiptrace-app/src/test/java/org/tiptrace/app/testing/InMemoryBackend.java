@@ -1,6 +1,7 @@
 package org.tiptrace.app.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tiptrace.account.AccountRepository;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
@@ -61,6 +62,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public AssessmentRepository ipAssessments() {
     return backend.ipAssessments();
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return backend.accounts();
   }
 
   @Override
