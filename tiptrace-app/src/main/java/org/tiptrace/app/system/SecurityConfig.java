@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tiptrace.app.web.ApiError;
 import org.tiptrace.audit.AuditAction;
@@ -57,7 +58,8 @@ class SecurityConfig {
   static final List<Route> API_ROUTES =
       List.of(
           Route.of(HttpMethod.POST, Permission.SUBMIT_INTAKE, "/api/v1/intake"),
-          Route.of(HttpMethod.GET, Permission.READ_TIPS, "/api/v1/tips", "/api/v1/tips/*"));
+          Route.of(HttpMethod.GET, Permission.READ_TIPS, "/api/v1/tips", "/api/v1/tips/*"),
+          Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
 
   /** One line per page route. The login pages are set up in {@link #pageChain}. */
   static final List<Route> PAGE_ROUTES =
@@ -132,8 +134,15 @@ class SecurityConfig {
           new ApiError(401, message, request.getRequestURI()).writeTo(response);
         };
     AccessDeniedHandler forbidden =
-        (request, response, e) ->
-            new ApiError(403, "access denied", request.getRequestURI()).writeTo(response);
+        (request, response, e) -> {
+          List<String> allowed = allowedMethods(request.getMethod(), request.getRequestURI());
+          if (!allowed.isEmpty()) {
+            response.setHeader("Allow", String.join(", ", allowed));
+            new ApiError(405, "method not allowed", request.getRequestURI()).writeTo(response);
+            return;
+          }
+          new ApiError(403, "access denied", request.getRequestURI()).writeTo(response);
+        };
     http.securityMatcher("/api/**")
         .authenticationManager(apiAuthentication)
         .authorizeHttpRequests(
@@ -209,6 +218,22 @@ class SecurityConfig {
         .exceptionHandling(e -> e.accessDeniedHandler(pendingGoesToTotp))
         .headers(SecurityConfig::headers);
     return http.build();
+  }
+
+  /**
+   * The methods {@link #API_ROUTES} list for {@code path} when {@code method} is not among them:
+   * the route exists, so the answer is 405 with {@code Allow}, not 403. Empty otherwise.
+   */
+  static List<String> allowedMethods(String method, String path) {
+    AntPathMatcher matcher = new AntPathMatcher();
+    List<String> allowed =
+        API_ROUTES.stream()
+            .filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path)))
+            .map(r -> r.method().name())
+            .distinct()
+            .sorted()
+            .toList();
+    return allowed.contains(method) ? List.of() : allowed;
   }
 
   private static void headers(HeadersConfigurer<HttpSecurity> h) {
