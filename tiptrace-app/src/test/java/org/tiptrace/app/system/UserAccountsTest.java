@@ -15,6 +15,7 @@ import org.tiptrace.app.testing.InMemoryBackend;
 import org.tiptrace.tip.AgencyId;
 
 class UserAccountsTest {
+  @org.junit.jupiter.api.AutoClose InMemoryBackend backend = new InMemoryBackend();
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
   private static final String BCRYPT =
@@ -34,7 +35,7 @@ class UserAccountsTest {
             UserAccounts.fromProperties(
                 List.of(user("Alice", BCRYPT, "ICAC-A", List.of("analyst", " INTAKE ")))),
             List.of(),
-            new InMemoryBackend().accounts(),
+            backend.accounts(),
             CLOCK);
 
     TiptraceUser alice = accounts.load("alice").orElseThrow();
@@ -52,7 +53,7 @@ class UserAccountsTest {
         new UserAccounts(
             List.of(new UserAccount("a", BCRYPT, new AgencyId("X"), Set.of(Role.ANALYST))),
             List.of(),
-            new InMemoryBackend().accounts(),
+            backend.accounts(),
             CLOCK);
     TiptraceUser first = accounts.load("a").orElseThrow();
     first.eraseCredentials();
@@ -104,12 +105,9 @@ class UserAccountsTest {
     UserAccount a = new UserAccount("a", BCRYPT, new AgencyId("X"), Set.of(Role.ANALYST));
     UserAccount upperA = new UserAccount("A", BCRYPT, new AgencyId("Y"), Set.of(Role.ANALYST));
     assertThatThrownBy(
-            () ->
-                new UserAccounts(
-                    List.of(a), List.of(upperA), new InMemoryBackend().accounts(), CLOCK))
+            () -> new UserAccounts(List.of(a), List.of(upperA), backend.accounts(), CLOCK))
         .hasMessageContaining("defined twice");
-    assertThatThrownBy(
-            () -> new UserAccounts(List.of(), List.of(), new InMemoryBackend().accounts(), CLOCK))
+    assertThatThrownBy(() -> new UserAccounts(List.of(), List.of(), backend.accounts(), CLOCK))
         .hasMessageContaining("no users are configured");
   }
 
