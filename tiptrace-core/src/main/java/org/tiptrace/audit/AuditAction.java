@@ -18,5 +18,22 @@ public enum AuditAction {
   /** A re-assessment of the agency's tips with the current IP data was started. */
   IP_REASSESS_STARTED,
   /** A subject (linked persons) or its graph was viewed. */
-  SUBJECT_VIEWED
+  SUBJECT_VIEWED,
+  /** A login refused without checking the password: too many recent failures. */
+  LOGIN_THROTTLED,
+  /** A wrong, reused or missing TOTP code at the second login step. */
+  TOTP_FAILED,
+  TOTP_SUCCEEDED,
+  TOTP_ENROLLED,
+  TOTP_RESET,
+  LOGOUT,
+  /** An API request authenticated by a bearer token. */
+  TOKEN_USED,
+  /** An unknown, expired or revoked bearer token. */
+  TOKEN_REFUSED,
+  TOKEN_CREATED,
+  TOKEN_REVOKED,
+  USER_ADDED,
+  USER_DISABLED,
+  USER_ENABLED
 }

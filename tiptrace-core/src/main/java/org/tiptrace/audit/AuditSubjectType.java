@@ -18,5 +18,9 @@ public enum AuditSubjectType {
   /** A background job, by id. */
   JOB,
   /** A linked subject, by its id ({@code S-t12/R0}) as requested. */
-  SUBJECT
+  SUBJECT,
+  /** An account, by user name. */
+  USER,
+  /** An API token, by its number. */
+  API_TOKEN
 }

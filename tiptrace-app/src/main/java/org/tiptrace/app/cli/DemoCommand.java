@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.tiptrace.account.NewAccount;
+import org.tiptrace.account.Totp;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
@@ -22,6 +25,7 @@ import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.ip.InstalledIpData;
 import org.tiptrace.app.system.DatabaseSettings;
+import org.tiptrace.app.system.PasswordHashes;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.app.system.UserAccount;
@@ -50,7 +54,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve synthetic tips with a demo user (password printed).",
+      "Serve synthetic tips with a demo user (password and TOTP secret printed).",
       "Generates the tips into a fresh in-memory database; --db-url is refused."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -126,14 +130,31 @@ final class DemoCommand implements Callable<Integer> {
       String password = newPassword();
       UserAccount demo =
           new UserAccount(
-              DEMO_USER,
-              PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password),
-              agency,
-              EnumSet.allOf(Role.class));
+              DEMO_USER, PasswordHashes.argon2(password), agency, EnumSet.allOf(Role.class));
+      // The demo user is created here, with a second factor, so the printed text alone suffices
+      // to log in; the web app's seeding then finds it present.
+      String totpSecret = Totp.newSecret();
+      backend
+          .accounts()
+          .create(
+              new NewAccount(
+                  demo.username(),
+                  demo.passwordHash(),
+                  agency,
+                  demo.roles().stream().map(Role::name).collect(Collectors.toSet())),
+              env.clock().instant());
+      backend.accounts().setTotpSecret(DEMO_USER, Optional.of(totpSecret));
       env.out().println();
       env.out().println("Demo user: " + DEMO_USER);
       env.out().println("Password:  " + password);
       env.out().println("Agency:    " + agency);
+      env.out().println("TOTP:      " + totpSecret + "  (second login step)");
+      env.out().println("           " + Totp.uri("Tiptrace", DEMO_USER, totpSecret));
+      env.out()
+          .println(
+              "           no authenticator app? 'tiptrace totp code --secret "
+                  + totpSecret
+                  + "' prints the current code");
       env.out().println("Open:      http://localhost:" + port + "/login");
 
       // A reporting platform for the hotline API, handed to the app as a configuration file.

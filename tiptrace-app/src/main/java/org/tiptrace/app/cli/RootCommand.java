@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
       SubjectsCommand.class,
       ServeCommand.class,
       AuditCommand.class,
+      AccountCommands.Users.class,
+      AccountCommands.Tokens.class,
+      AccountCommands.TotpCommand.class,
       DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,15 +1,23 @@
 package org.tiptrace.app.system;
 
 /**
- * What a user may do. Every endpoint names the role it needs; a user's agency decides which tips.
+ * What a user may do; {@link Permission} says which roles each action needs (the table is in
+ * docs/architecture.md). A user's agency decides which tips. Names are stored in the account table:
+ * add constants, never rename one.
  */
 public enum Role {
-  /** Read the agency's tips (list, show, pages). */
+  /** Reads and triages the agency's tips. */
   ANALYST,
-  /** Submit documents to intake. */
-  INTAKE,
-  /** See the read-only administration overview (users, agencies, rules, data sets). */
-  ADMINISTRATOR;
+  /** Works tips and cases: reads, submits documents, and (as features arrive) records actions. */
+  INVESTIGATOR,
+  /** An investigator who also oversees the agency's work. */
+  SUPERVISOR,
+  /** Reads the agency's tips and cases; changes nothing. */
+  PROSECUTOR,
+  /** Manages accounts and agency settings; sees no tip. */
+  ADMINISTRATOR,
+  /** A machine client that submits documents to intake. */
+  INTAKE;
 
   /** The Spring Security authority, {@code ROLE_ANALYST}. */
   public String authority() {

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
@@ -24,23 +26,27 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tiptrace.app.web.ApiError;
 import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditSubjectType;
 
 /**
  * The app's two filter chains. Both authenticate against {@link UserAccounts} through their own
- * {@link AuthenticationManager} (not a bean, so it never becomes the global one), and both sit
- * after the hotline API's chain ({@code @Order(1)}, {@code /ispws/**}), which authenticates its own
- * clients.
+ * {@link AuthenticationManager} (not a bean, so it never becomes the global one), wrapped in the
+ * login throttle ({@link ThrottledAuthentication}), and both sit after the hotline API's chain
+ * ({@code @Order(1)}, {@code /ispws/**}), which authenticates its own clients.
  *
  * <ul>
- *   <li>{@code @Order(5)} {@code /api/**}: HTTP Basic, stateless, JSON 401/403.
- *   <li>{@code @Order(10)} everything else: form login for the pages, session, CSRF.
+ *   <li>{@code @Order(5)} {@code /api/**}: bearer tokens ({@link BearerTokenFilter}) and HTTP Basic
+ *       (accounts without a second factor only), stateless, JSON 401/403/429.
+ *   <li>{@code @Order(10)} everything else: form login, then the TOTP step ({@link TotpLogin}) for
+ *       accounts with a secret or when {@code tiptrace.security.require-totp}; session, CSRF.
  * </ul>
  *
- * Every route names its role; anything not listed is denied (fail closed), so a new endpoint is
- * unreachable until it is added here.
+ * Every route names its {@link Permission} in {@link #API_ROUTES} or {@link #PAGE_ROUTES}: a new
+ * endpoint is one line there. Anything not listed is denied (fail closed).
  */
 @Configuration
 class SecurityConfig {
@@ -48,20 +54,81 @@ class SecurityConfig {
       "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
           + " object-src 'none'";
 
+  /** One line per API route: method, permission, patterns. */
+  static final List<Route> API_ROUTES =
+      List.of(
+          Route.of(HttpMethod.POST, Permission.SUBMIT_INTAKE, "/api/v1/intake"),
+          Route.of(
+              HttpMethod.GET,
+              Permission.READ_TIPS,
+              "/api/v1/tips",
+              "/api/v1/tips/*",
+              "/api/v1/tips/*/graph",
+              "/api/v1/routing/review"),
+          Route.of(HttpMethod.POST, Permission.SUPERVISE, "/api/v1/ip/reassess"),
+          Route.of(HttpMethod.GET, Permission.SUPERVISE, "/api/v1/jobs/*"),
+          Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
+
+  /** One line per page route. The login pages are set up in {@link #pageChain}. */
+  static final List<Route> PAGE_ROUTES =
+      List.of(
+          Route.of(
+              HttpMethod.GET,
+              Permission.READ_TIPS,
+              "/",
+              "/tips/*",
+              "/queue",
+              "/queue/*/explanation",
+              "/deadlines",
+              "/dashboard",
+              "/tips/*/graph",
+              "/tips/*/graph.json",
+              "/subjects",
+              "/subjects/*/graph",
+              "/subjects/*/graph.json"),
+          Route.of(HttpMethod.GET, Permission.SUPERVISE, "/ip/reassess", "/ip/jobs/*"),
+          Route.of(HttpMethod.POST, Permission.SUPERVISE, "/ip/reassess"),
+          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin"));
+
+  /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
+  record Route(HttpMethod method, Permission permission, List<String> patterns) {
+    static Route of(HttpMethod method, Permission permission, String... patterns) {
+      return new Route(method, permission, List.of(patterns));
+    }
+  }
+
   private final AuthenticationManager apiAuthentication;
   private final AuthenticationManager pageAuthentication;
+  private final UserAccounts users;
+  private final AuditTrail audit;
+  private final LoginThrottle throttle;
+  private final TotpLogin totp;
+  private final Clock clock;
 
-  SecurityConfig(UserAccounts users, AuditTrail audit) {
-    this.apiAuthentication = authentication(users, audit, "api basic");
-    this.pageAuthentication = authentication(users, audit, "form");
+  SecurityConfig(
+      UserAccounts users,
+      AuditTrail audit,
+      LoginThrottle throttle,
+      TotpLogin totp,
+      SecuritySettings settings,
+      Clock clock) {
+    this.users = users;
+    this.audit = audit;
+    this.throttle = throttle;
+    this.totp = totp;
+    this.clock = clock;
+    this.apiAuthentication = authentication("api basic", true, settings.requireTotp());
+    this.pageAuthentication = authentication("form", false, settings.requireTotp());
   }
 
   /** A manager whose every success and failure goes to the audit log, tagged with its channel. */
-  private static AuthenticationManager authentication(
-      UserAccounts users, AuditTrail audit, String channel) {
+  private AuthenticationManager authentication(String channel, boolean api, boolean requireTotp) {
     DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users.userDetailsService());
     provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-    ProviderManager manager = new ProviderManager(provider);
+    ProviderManager manager =
+        new ProviderManager(
+            new ThrottledAuthentication(
+                provider, throttle, users, audit, clock, channel, api, requireTotp));
     manager.setAuthenticationEventPublisher(
         audit.logins(
             channel,
@@ -79,28 +146,38 @@ class SecurityConfig {
   SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
     AuthenticationEntryPoint unauthorized =
         (request, response, e) -> {
+          if (e instanceof ThrottledAuthentication.LoginThrottledException) {
+            new ApiError(429, "too many failed logins; retry later", request.getRequestURI())
+                .writeTo(response);
+            return;
+          }
           response.setHeader("WWW-Authenticate", "Basic realm=\"Tiptrace API\"");
-          new ApiError(401, "authentication required", request.getRequestURI()).writeTo(response);
+          String message =
+              e instanceof ThrottledAuthentication.SecondFactorRequiredException
+                  ? e.getMessage()
+                  : "authentication required";
+          new ApiError(401, message, request.getRequestURI()).writeTo(response);
         };
     AccessDeniedHandler forbidden =
-        (request, response, e) ->
-            new ApiError(403, "access denied", request.getRequestURI()).writeTo(response);
+        (request, response, e) -> {
+          List<String> allowed = allowedMethods(request.getMethod(), request.getRequestURI());
+          if (!allowed.isEmpty()) {
+            response.setHeader("Allow", String.join(", ", allowed));
+            new ApiError(405, "method not allowed", request.getRequestURI()).writeTo(response);
+            return;
+          }
+          new ApiError(403, "access denied", request.getRequestURI()).writeTo(response);
+        };
     http.securityMatcher("/api/**")
         .authenticationManager(apiAuthentication)
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(HttpMethod.POST, "/api/v1/intake")
-                    .hasRole(Role.INTAKE.name())
-                    .requestMatchers(
-                        HttpMethod.GET, "/api/v1/tips", "/api/v1/tips/*", "/api/v1/tips/*/graph")
-                    .hasRole(Role.ANALYST.name())
-                    // LEAD: ADMIN/SUPERVISOR once that role exists (feat-ipdata had only ANALYST)
-                    .requestMatchers(HttpMethod.POST, "/api/v1/ip/reassess")
-                    .hasRole(Role.ANALYST.name())
-                    .requestMatchers(HttpMethod.GET, "/api/v1/jobs/*", "/api/v1/routing/review")
-                    .hasRole(Role.ANALYST.name())
-                    .anyRequest()
-                    .denyAll())
+            a -> {
+              for (Route r : API_ROUTES) {
+                a.requestMatchers(r.method(), r.patterns().toArray(String[]::new))
+                    .hasAnyRole(r.permission().roleNames());
+              }
+              a.anyRequest().denyAll();
+            })
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(
             e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -112,6 +189,8 @@ class SecurityConfig {
         // from another site (Fetch Metadata), which closes that path. The pages keep CSRF.
         .csrf(c -> c.disable())
         .addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(users, throttle, audit, clock), BasicAuthenticationFilter.class)
         .headers(SecurityConfig::headers);
     return http.build();
   }
@@ -119,47 +198,74 @@ class SecurityConfig {
   @Bean
   @Order(10)
   SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    AccessDeniedHandler pendingGoesToTotp =
+        (request, response, e) -> {
+          if (TotpLogin.pending().isPresent()) {
+            response.sendRedirect(request.getContextPath() + "/login/totp");
+          } else {
+            response.sendError(403);
+          }
+        };
     http.authenticationManager(pageAuthentication)
+        .securityContext(c -> c.securityContextRepository(totp.contexts()))
         .authorizeHttpRequests(
-            a ->
-                a.dispatcherTypeMatchers(DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/login",
-                        "/favicon.svg",
-                        "/css/**",
-                        "/js/**",
-                        "/webjars/**",
-                        "/error")
-                    .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/",
-                        "/tips/*",
-                        "/queue",
-                        "/queue/*/explanation",
-                        "/deadlines",
-                        "/dashboard",
-                        "/tips/*/graph",
-                        "/tips/*/graph.json",
-                        "/subjects",
-                        "/subjects/*/graph",
-                        "/subjects/*/graph.json")
-                    .hasRole(Role.ANALYST.name())
-                    // LEAD: ADMIN/SUPERVISOR once that role exists (feat-ipdata had only ANALYST)
-                    .requestMatchers(HttpMethod.GET, "/ip/reassess", "/ip/jobs/*")
-                    .hasRole(Role.ANALYST.name())
-                    .requestMatchers(HttpMethod.POST, "/ip/reassess")
-                    .hasRole(Role.ANALYST.name())
-                    .requestMatchers(HttpMethod.GET, "/admin")
-                    .hasRole(Role.ADMINISTRATOR.name())
-                    .anyRequest()
-                    .denyAll())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/queue", true))
-        .logout(l -> l.logoutSuccessUrl("/login?logout"))
+            a -> {
+              a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                  .permitAll()
+                  .requestMatchers(
+                      HttpMethod.GET,
+                      "/login",
+                      "/favicon.svg",
+                      "/css/**",
+                      "/js/**",
+                      "/webjars/**",
+                      "/error")
+                  .permitAll()
+                  .requestMatchers("/login/totp", "/login/totp/enrol")
+                  .hasAuthority(PendingTotpAuthentication.AUTHORITY);
+              for (Route r : PAGE_ROUTES) {
+                a.requestMatchers(r.method(), r.patterns().toArray(String[]::new))
+                    .hasAnyRole(r.permission().roleNames());
+              }
+              a.anyRequest().denyAll();
+            })
+        .formLogin(f -> f.loginPage("/login").successHandler(totp.afterPassword()))
+        .logout(
+            l ->
+                l.logoutSuccessUrl("/login?logout")
+                    .addLogoutHandler(
+                        (request, response, authentication) -> {
+                          if (authentication != null) {
+                            audit.record(
+                                authentication.getName(),
+                                authentication.getPrincipal() instanceof TiptraceUser u
+                                    ? Optional.of(u.agency())
+                                    : Optional.empty(),
+                                AuditAction.LOGOUT,
+                                AuditSubjectType.NONE,
+                                "",
+                                "form");
+                          }
+                        }))
+        .exceptionHandling(e -> e.accessDeniedHandler(pendingGoesToTotp))
         .headers(SecurityConfig::headers);
     return http.build();
+  }
+
+  /**
+   * The methods {@link #API_ROUTES} list for {@code path} when {@code method} is not among them:
+   * the route exists, so the answer is 405 with {@code Allow}, not 403. Empty otherwise.
+   */
+  static List<String> allowedMethods(String method, String path) {
+    AntPathMatcher matcher = new AntPathMatcher();
+    List<String> allowed =
+        API_ROUTES.stream()
+            .filter(r -> r.patterns().stream().anyMatch(p -> matcher.match(p, path)))
+            .map(r -> r.method().name())
+            .distinct()
+            .sorted()
+            .toList();
+    return allowed.contains(method) ? List.of() : allowed;
   }
 
   private static void headers(HeadersConfigurer<HttpSecurity> h) {

@@ -2,6 +2,7 @@ package org.tiptrace.app.system;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.tiptrace.account.AccountRepository;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
@@ -9,6 +10,7 @@ import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
+import org.tiptrace.store.account.JdbcAccountRepository;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.store.ip.JdbcIpDataRepository;
@@ -37,6 +39,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** The installed IP data sets ({@code tiptrace ipdata}), shared by every agency. */
   IpDataRepository ipData();
 
+  /** Accounts, agencies and API tokens. */
+  AccountRepository accounts();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -64,6 +69,7 @@ public interface TiptraceBackend extends AutoCloseable {
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
         new JdbcIpDataRepository(db.dataSource()),
+        new JdbcAccountRepository(db.dataSource()),
         db::close);
   }
 
@@ -97,6 +103,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.auditLog(),
         backend.ipAssessments(),
         backend.ipData(),
+        backend.accounts(),
         onClose);
   }
 
@@ -108,6 +115,7 @@ public interface TiptraceBackend extends AutoCloseable {
       AuditLog audit,
       AssessmentRepository ipAssessments,
       IpDataRepository ipData,
+      AccountRepository accounts,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -141,6 +149,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public IpDataRepository ipData() {
         return ipData;
+      }
+
+      @Override
+      public AccountRepository accounts() {
+        return accounts;
       }
 
       @Override

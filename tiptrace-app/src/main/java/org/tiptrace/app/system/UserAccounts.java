@@ -1,5 +1,6 @@
 package org.tiptrace.app.system;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -8,16 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.tiptrace.account.Account;
+import org.tiptrace.account.AccountRepository;
+import org.tiptrace.account.NewAccount;
 import org.tiptrace.tip.AgencyId;
 
 /**
- * The users who may log in: {@code tiptrace.users[]} plus {@link AdditionalUsers} (the demo user).
- * Checked at start-up; a bad entry stops the app with the property it came from.
+ * The users who may log in: the accounts in the database ({@link AccountRepository}). {@code
+ * tiptrace.users[]} and {@link AdditionalUsers} are seeds: checked at start-up (a bad entry stops
+ * the app with the property it came from) and created in the database when no account of that name
+ * exists; an existing account is left as it is, so the CLI's changes (disable, TOTP) stick.
  *
  * <p>Deliberately not a {@link UserDetailsService} bean: a bean of that type would become the
  * global authentication source of every filter chain, including the hotline API's, which
@@ -25,16 +32,27 @@ import org.tiptrace.tip.AgencyId;
  */
 @Component
 public final class UserAccounts {
-  private final Map<String, UserAccount> byName;
+  private final AccountRepository repository;
 
   @Autowired
-  UserAccounts(TiptraceProperties properties, ObjectProvider<AdditionalUsers> additional) {
+  UserAccounts(
+      TiptraceProperties properties,
+      ObjectProvider<AdditionalUsers> additional,
+      TiptraceBackend backend,
+      Clock clock) {
     this(
         fromProperties(properties.usersOrEmpty()),
-        additional.getIfAvailable(() -> new AdditionalUsers(List.of())).accounts());
+        additional.getIfAvailable(() -> new AdditionalUsers(List.of())).accounts(),
+        backend.accounts(),
+        clock);
   }
 
-  public UserAccounts(List<UserAccount> configured, List<UserAccount> additional) {
+  public UserAccounts(
+      List<UserAccount> configured,
+      List<UserAccount> additional,
+      AccountRepository repository,
+      Clock clock) {
+    this.repository = repository;
     Map<String, UserAccount> map = new LinkedHashMap<>();
     List<UserAccount> all = new ArrayList<>(configured);
     all.addAll(additional);
@@ -45,22 +63,39 @@ public final class UserAccounts {
             "user '" + account.username() + "' is defined twice (tiptrace.users)");
       }
     }
-    if (map.isEmpty()) {
-      throw new IllegalStateException(
-          "no users are configured (tiptrace.users[0].username, .password-hash, .agency, .roles):"
-              + " nobody could log in. Configure users, or run 'tiptrace demo'.");
+    for (UserAccount seed : map.values()) {
+      repository.create(
+          new NewAccount(
+              seed.username(),
+              seed.passwordHash(),
+              seed.agency(),
+              seed.roles().stream().map(Role::name).collect(Collectors.toSet())),
+          clock.instant());
     }
-    this.byName = Map.copyOf(map);
+    if (repository.list().isEmpty()) {
+      throw new IllegalStateException(
+          "no users are configured (tiptrace.users[0].username, .password-hash, .agency, .roles)"
+              + " and none are in the database ('tiptrace users add'): nobody could log in."
+              + " Add a user, or run 'tiptrace demo'.");
+    }
   }
 
   /** A fresh principal for {@code username} (case-insensitive), or empty. */
   public Optional<TiptraceUser> load(String username) {
-    return Optional.ofNullable(byName.get(username.toLowerCase(Locale.ROOT)))
-        .map(TiptraceUser::new);
+    return repository.find(username).map(TiptraceUser::new);
+  }
+
+  /** The stored account, with its TOTP secret: for the login steps only. */
+  Optional<Account> account(String username) {
+    return repository.find(username);
+  }
+
+  AccountRepository repository() {
+    return repository;
   }
 
   public int size() {
-    return byName.size();
+    return repository.list().size();
   }
 
   /** Every account, by user name (for the read-only administration page). */

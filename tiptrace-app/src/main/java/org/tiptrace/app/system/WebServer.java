@@ -44,6 +44,8 @@ public final class WebServer {
       TiptraceBackend backend, List<UserAccount> extraUsers, int port, Optional<Path> configFile) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("server.port", port);
+    // Default properties: a configuration file may still turn the second factor off.
+    properties.put("tiptrace.security.require-totp", true);
     configFile.ifPresent(
         f -> properties.put("spring.config.additional-location", "file:" + f.toAbsolutePath()));
     try {

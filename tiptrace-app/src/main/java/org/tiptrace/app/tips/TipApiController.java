@@ -8,10 +8,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tiptrace.app.web.ApiEndpoint;
-import org.tiptrace.tip.Page;
+import org.tiptrace.app.web.ApiPage;
 import org.tiptrace.tip.TipSummary;
 
-/** {@code GET /api/v1/tips} (a page of summaries with the total) and {@code /api/v1/tips/{id}}. */
+/**
+ * {@code GET /api/v1/tips} (a page of summaries in the {@link ApiPage} envelope) and {@code
+ * /api/v1/tips/{id}}.
+ */
 @RestController
 @RequestMapping("/api/v1/tips")
 class TipApiController implements ApiEndpoint {
@@ -22,10 +25,10 @@ class TipApiController implements ApiEndpoint {
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  Page<TipSummary> list(
+  ApiPage<TipSummary> list(
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
     tips.audit().tipsListed(offset, limit, "api");
-    return tips.page(offset, limit);
+    return ApiPage.of(tips.page(offset, limit));
   }
 
   /** The {@link TipDocument}, byte for byte what {@code tiptrace tips show --json} prints. */

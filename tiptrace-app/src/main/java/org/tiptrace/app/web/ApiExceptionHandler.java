@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,6 +49,12 @@ class ApiExceptionHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ApiError> multipart(MultipartException e, HttpServletRequest request) {
     return error(HttpStatus.BAD_REQUEST, "malformed multipart request", request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, "method not allowed", request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

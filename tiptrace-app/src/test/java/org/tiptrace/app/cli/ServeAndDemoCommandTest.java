@@ -71,11 +71,25 @@ class ServeAndDemoCommandTest {
     String password = m.group(1);
     assertThat(password).hasSizeGreaterThanOrEqualTo(20);
 
+    // The second factor: secret, otpauth URI and the command that prints a code, all printed.
+    Matcher totp = Pattern.compile("TOTP:\\s+([A-Z2-7]{32})").matcher(r.out());
+    assertThat(totp.find()).as(r.out()).isTrue();
+    assertThat(r.out())
+        .contains("otpauth://totp/Tiptrace:demo?secret=" + totp.group(1))
+        .contains("tiptrace totp code --secret " + totp.group(1));
+    CliRun.Result code = cli.run("totp", "code", "--secret", totp.group(1));
+    assertThat(code.out().strip())
+        .isEqualTo(
+            new org.tiptrace.account.Totp(
+                    java.time.Clock.fixed(
+                        java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC))
+                .code(totp.group(1)));
+
     UserAccount demo = cli.served.get(0).users().get(0);
     assertThat(demo.username()).isEqualTo("demo");
     assertThat(demo.agency()).isEqualTo(new AgencyId("DEMO-UNIT"));
     assertThat(demo.roles()).containsExactlyInAnyOrder(Role.values());
-    assertThat(demo.passwordHash()).startsWith("{bcrypt}").doesNotContain(password);
+    assertThat(demo.passwordHash()).startsWith("{argon2}").doesNotContain(password);
     assertThat(
             PasswordEncoderFactories.createDelegatingPasswordEncoder()
                 .matches(password, demo.passwordHash()))

@@ -3,14 +3,21 @@ package org.tiptrace.app.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.tiptrace.app.testing.InMemoryBackend;
 import org.tiptrace.tip.AgencyId;
 
 class UserAccountsTest {
+  @org.junit.jupiter.api.AutoClose InMemoryBackend backend = new InMemoryBackend();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC);
   private static final String BCRYPT =
       "{bcrypt}$2a$04$m.s8FX42S8epehvTQ49l1.LzYk2wmcteueGJGwfdbc5iiApKzrb0C"; // alice-secret
   private static final String ARGON2 =
@@ -27,7 +34,9 @@ class UserAccountsTest {
         new UserAccounts(
             UserAccounts.fromProperties(
                 List.of(user("Alice", BCRYPT, "ICAC-A", List.of("analyst", " INTAKE ")))),
-            List.of());
+            List.of(),
+            backend.accounts(),
+            CLOCK);
 
     TiptraceUser alice = accounts.load("alice").orElseThrow();
     assertThat(alice.getUsername()).isEqualTo("Alice");
@@ -43,7 +52,9 @@ class UserAccountsTest {
     UserAccounts accounts =
         new UserAccounts(
             List.of(new UserAccount("a", BCRYPT, new AgencyId("X"), Set.of(Role.ANALYST))),
-            List.of());
+            List.of(),
+            backend.accounts(),
+            CLOCK);
     TiptraceUser first = accounts.load("a").orElseThrow();
     first.eraseCredentials();
     assertThat(first.getPassword()).isNull();
@@ -93,9 +104,10 @@ class UserAccountsTest {
   void duplicateAndMissingUsersStopStartUp() {
     UserAccount a = new UserAccount("a", BCRYPT, new AgencyId("X"), Set.of(Role.ANALYST));
     UserAccount upperA = new UserAccount("A", BCRYPT, new AgencyId("Y"), Set.of(Role.ANALYST));
-    assertThatThrownBy(() -> new UserAccounts(List.of(a), List.of(upperA)))
+    assertThatThrownBy(
+            () -> new UserAccounts(List.of(a), List.of(upperA), backend.accounts(), CLOCK))
         .hasMessageContaining("defined twice");
-    assertThatThrownBy(() -> new UserAccounts(List.of(), List.of()))
+    assertThatThrownBy(() -> new UserAccounts(List.of(), List.of(), backend.accounts(), CLOCK))
         .hasMessageContaining("no users are configured");
   }
 

@@ -44,16 +44,35 @@ class WebServerTest {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       String auth =
           Base64.getEncoder().encodeToString("demo:demo-pw".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tips"))
-                      .header("Authorization", "Basic " + auth)
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> basic = get(port, "Basic " + auth);
+      assertThat(basic.statusCode())
+          .as("serve and demo require a second factor, so Basic is refused on the API")
+          .isEqualTo(401);
+      assertThat(basic.body()).contains("Bearer");
+
+      // The seeded demo account can hold a token, which the API accepts.
+      String token = ApiTokens.newToken();
+      backend
+          .accounts()
+          .addToken(
+              "demo",
+              "test",
+              ApiTokens.digest(token),
+              java.time.Instant.now().minusSeconds(5),
+              java.time.Instant.now().plusSeconds(3600));
+      HttpResponse<String> r = get(port, "Bearer " + token);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("\"total\":0");
     }
+  }
+
+  private static HttpResponse<String> get(int port, String authorization) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tips"))
+                .header("Authorization", authorization)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.tiptrace.app.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tiptrace.account.AccountRepository;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
@@ -67,6 +68,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public IpDataRepository ipData() {
     return backend.ipData();
+  }
+
+  @Override
+  public AccountRepository accounts() {
+    return backend.accounts();
   }
 
   @Override

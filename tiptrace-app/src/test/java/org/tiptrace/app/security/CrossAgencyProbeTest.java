@@ -1,0 +1,181 @@
+package org.tiptrace.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tiptrace.app.system.ApiTokens;
+import org.tiptrace.app.system.Role;
+import org.tiptrace.app.testing.TestAccounts;
+import org.tiptrace.app.testing.WebTest;
+import org.tiptrace.tip.Tip;
+
+/**
+ * The cross-agency probe (issue 6): every handler method the running app maps is called by a user
+ * of agency B who holds every role (so no role check can hide a missing agency check), with the ids
+ * of objects that really exist in agency A. A route with a path variable must answer 403 or 404; no
+ * answer may contain A's data.
+ *
+ * <p>A route whose path variable has no entry in {@link #objectsOfA} fails this test: whoever adds
+ * the endpoint registers how to create an object of agency A for it, so the probe keeps covering
+ * every endpoint.
+ */
+class CrossAgencyProbeTest extends WebTest {
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+  /** Routes that hold no agency object: the sign-in pages and the error page. */
+  private static final Set<String> NOT_OBJECTS =
+      Set.of("/login", "/error", "/login/totp", "/login/totp/enrol");
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  /** Markers of agency A's data: none may appear in an answer to agency B. */
+  private static final String A_REPORT = "PROBE-A-7731";
+
+  private static final String A_USER = "probe-a-sunflower";
+
+  /** Path variable name → the id of a real object of agency A. */
+  private Map<String, Supplier<String>> objectsOfA(Tip tipOfA) {
+    Map<String, Supplier<String>> ids = new LinkedHashMap<>();
+    ids.put("id", () -> tipOfA.id().toString());
+    ids.put("tipId", () -> tipOfA.id().toString());
+    return ids;
+  }
+
+  @Test
+  void everyEndpointAsAnotherAgencyOnAgencyAsObjectsIs403Or404AndLeaksNothing() {
+    Tip tipOfA = insertTip(AGENCY_A, A_REPORT, A_USER);
+    assertThat(send(alice("/api/v1/tips/" + tipOfA.id()).GET()).body())
+        .as("the markers are in A's own view, so their absence below means something")
+        .contains(A_REPORT)
+        .contains(A_USER);
+
+    TestAccounts.ensure(backend, "probe-b", AGENCY_B, Role.values());
+    String token = ApiTokens.newToken();
+    backend
+        .accounts()
+        .addToken(
+            "probe-b",
+            "probe",
+            ApiTokens.digest(token),
+            Instant.now().minusSeconds(5),
+            Instant.now().plus(Duration.ofHours(1)));
+    HttpClient pages = formLogin("probe-b", TestAccounts.password("probe-b"));
+    String csrf = csrfToken(pages, "/");
+    Map<String, Supplier<String>> ids = objectsOfA(tipOfA);
+
+    List<String> probed = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
+              List<RequestMethod> methods =
+                  declared.isEmpty()
+                      ? List.of(RequestMethod.GET, RequestMethod.POST)
+                      : List.copyOf(declared);
+              for (String pattern : info.getPatternValues()) {
+                String path = fill(pattern, ids, problems, handler.toString());
+                if (path == null) {
+                  continue;
+                }
+                boolean object = VARIABLE.matcher(pattern).find();
+                for (RequestMethod method : methods) {
+                  HttpResponse<String> r = call(pages, csrf, token, method.name(), path);
+                  String what = method + " " + pattern + " as " + path;
+                  probed.add(method + " " + pattern);
+                  if (object && !NOT_OBJECTS.contains(pattern)) {
+                    if (r.statusCode() != 403 && r.statusCode() != 404) {
+                      problems.add(what + ": status " + r.statusCode() + " (403 or 404 expected)");
+                    }
+                  }
+                  if (r.body().contains(A_REPORT) || r.body().contains(A_USER)) {
+                    problems.add(what + ": the body contains agency A's data: " + r.body());
+                  }
+                }
+              }
+            });
+
+    assertThat(problems).as("probed: " + probed).isEmpty();
+    assertThat(probed)
+        .as("the probe reached the known endpoints")
+        .contains("GET /api/v1/tips/{id}", "GET /tips/{id}", "GET /api/v1/tips", "GET /");
+  }
+
+  /** The pattern with A's ids filled in, or null (and a problem) when a variable is unknown. */
+  private static String fill(
+      String pattern, Map<String, Supplier<String>> ids, List<String> problems, String handler) {
+    Matcher m = VARIABLE.matcher(pattern);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Supplier<String> id = ids.get(m.group(1));
+      if (id == null) {
+        problems.add(
+            pattern
+                + " ("
+                + handler
+                + "): no object of agency A is registered for {"
+                + m.group(1)
+                + "} in CrossAgencyProbeTest.objectsOfA; add one so the probe covers it");
+        return null;
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(id.get()));
+    }
+    m.appendTail(out);
+    return out.toString().replace("/**", "/probe").replace("*", "probe");
+  }
+
+  /** API paths with B's bearer token, hotline paths as B's platform, pages with B's session. */
+  private HttpResponse<String> call(
+      HttpClient pages, String csrf, String token, String method, String path) {
+    boolean withBody = !method.equals("GET") && !method.equals("HEAD");
+    if (path.startsWith("/api/")) {
+      return send(
+          request(path)
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  withBody
+                      ? HttpRequest.BodyPublishers.ofString("{}")
+                      : HttpRequest.BodyPublishers.noBody()));
+    }
+    if (path.startsWith("/ispws")) {
+      return send(
+          basic(path, "esp-chat", "chat-secret")
+              .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+    HttpRequest.Builder b = request(path);
+    if (withBody) {
+      b.header("Content-Type", "application/x-www-form-urlencoded")
+          .method(
+              method,
+              HttpRequest.BodyPublishers.ofString(
+                  "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return send(pages, b.build());
+  }
+}
