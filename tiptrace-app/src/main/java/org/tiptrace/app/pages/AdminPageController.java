@@ -7,9 +7,8 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.tiptrace.account.Account;
 import org.tiptrace.app.system.CurrentAgency;
-import org.tiptrace.app.system.Role;
-import org.tiptrace.app.system.UserAccount;
 import org.tiptrace.app.system.UserAccounts;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.Tip;
@@ -43,10 +42,10 @@ class AdminPageController {
                     new UserRow(
                         u.username(),
                         u.agency().code(),
-                        String.join(", ", u.roles().stream().map(Role::name).sorted().toList())))
+                        String.join(", ", u.roles().stream().sorted().toList())))
             .toList();
     Map<String, Integer> agencies = new TreeMap<>();
-    for (UserAccount u : users.all()) {
+    for (Account u : users.all()) {
       agencies.merge(u.agency().code(), 1, Integer::sum);
     }
     AgencyData.Snapshot snapshot = data.load(agency.require());

@@ -99,9 +99,9 @@ public final class UserAccounts {
   }
 
   /** Every account, by user name (for the read-only administration page). */
-  public List<UserAccount> all() {
-    return byName.values().stream()
-        .sorted(java.util.Comparator.comparing(UserAccount::username))
+  public List<Account> all() {
+    return repository.list().stream()
+        .sorted(java.util.Comparator.comparing(Account::username))
         .toList();
   }
 

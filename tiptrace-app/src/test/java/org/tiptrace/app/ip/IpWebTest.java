@@ -131,7 +131,8 @@ class IpWebTest extends WebTest {
         .isEmpty();
 
     // Another agency's user, a user without the role, and no user at all.
-    assertThat(send(http, bob(location).GET().build()).statusCode()).isEqualTo(404);
+    assertThat(send(http, basic(location, "dave", "dave-secret").GET().build()).statusCode())
+        .isEqualTo(404);
     assertThat(
             send(http, basic("/api/v1/ip/reassess", "carol", "carol-secret").POST(noBody()).build())
                 .statusCode())
@@ -200,8 +201,8 @@ class IpWebTest extends WebTest {
     }
     assertThat(page).contains(">DONE<").contains("Re-assessed ").doesNotContain("http-equiv");
 
-    HttpClient bob = formLogin("bob", "bob-secret");
-    assertThat(send(bob, request(path).GET().build()).statusCode()).isEqualTo(404);
+    HttpClient dave = formLogin("dave", "dave-secret");
+    assertThat(send(dave, request(path).GET().build()).statusCode()).isEqualTo(404);
   }
 
   private static HttpRequest.BodyPublisher noBody() {
