@@ -79,13 +79,15 @@ public class DigestIndexBenchmark {
     long after = usedAfterGc(memory, digests); // the input stays reachable: only the engine counts
     System.out.printf(
         Locale.ROOT,
-        "%n[exact] engine=%s n=%d digestLength=%d build=%.2f s retained=%d bytes (%.1f per entry)%n",
+        "%n[exact] engine=%s n=%d digestLength=%d build=%.2f s retained=%d bytes (%.1f per entry)"
+            + " arrays=%d bytes%n",
         engine,
         n,
         digestLength,
         buildNanos / 1e9,
         after - before,
-        (after - before) / (double) n);
+        (after - before) / (double) n,
+        lookup.arrayBytes());
   }
 
   /** Heap in use after a full GC, with {@code keep} still reachable during the measurement. */

@@ -27,6 +27,11 @@ public enum ExactEngine {
         public boolean contains(byte[] digest) {
           return index.contains(digest);
         }
+
+        @Override
+        public long arrayBytes() {
+          return index.memoryBytes();
+        }
       };
     }
   },
@@ -58,6 +63,11 @@ public enum ExactEngine {
         public boolean contains(byte[] digest) {
           return map.containsKey(ByteBuffer.wrap(digest));
         }
+
+        @Override
+        public long arrayBytes() {
+          return -1; // objects, not arrays: only the retained heap says
+        }
       };
     }
   };
@@ -67,6 +77,9 @@ public enum ExactEngine {
     int[] find(byte[] digest);
 
     boolean contains(byte[] digest);
+
+    /** Bytes held in primitive arrays by the engine's own accounting, or -1 if it has none. */
+    long arrayBytes();
   }
 
   abstract Lookup build(int digestLength, byte[][] digests, int[] payloads);

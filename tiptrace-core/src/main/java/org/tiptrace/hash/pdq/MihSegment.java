@@ -3,6 +3,7 @@ package org.tiptrace.hash.pdq;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * An immutable block of hashes with a multi-index over its 8 slot pairs, in at most {@value
@@ -17,8 +18,8 @@ import java.nio.ByteOrder;
  *       most {@code s2 = ⌊d/8⌋} (8 pairs, total ≤ d), so its <em>key</em> slot {@code 2p} is within
  *       {@code s2}. One table per pair, keyed on slot {@code 2p}, probed with every key within
  *       {@code s2} (697 buckets at {@code d = 31}), finds every match [1, 2 §4.2].
- *   <li>Buckets use the top {@code K = ⌈log2 n⌉ − 5} bits of the key slot (16–32 rows a bucket, 1
- *       byte per row of offsets for all 8 tables); the low {@code 16 − K} key bits ride in the
+ *   <li>Buckets use the top {@code K = ⌈log2 n⌉ − 4} bits of the key slot (8–16 rows a bucket, 2
+ *       bytes per row of offsets for all 8 tables); the low {@code 16 − K} key bits ride in the
  *       entry, so the key's distance is known exactly before anything else is read.
  *   <li>Pair filter: besides row and low key bits, an entry holds the low {@code f} bits of the
  *       <em>partner</em> slot {@code 2p+1}; a candidate at key distance {@code e} is dropped unless
@@ -28,7 +29,7 @@ import java.nio.ByteOrder;
  *       is a run of rows) and keeps only the partner slot per row (2 bytes, an exact filter).
  *       Tables 1–7 are bit-packed entries of {@code W = rowBits + lowBits + f} bits, where {@code
  *       f} (0–16) is whatever fits the budget after code (32), id (4 when the segment's ids span
- *       less than 2^32, else 8), partner (2), offsets (~1) and deletion bits. At 2^20 rows with
+ *       less than 2^32, else 8), partner (2), offsets (~2) and deletion bits. At 2^20 rows with
  *       32-bit ids that is {@code f = 7}; with 64-bit ids {@code f = 2}, still exact but with more
  *       candidates to verify.
  *   <li>A match can surface from several tables; it is reported only from the first table whose
@@ -114,13 +115,17 @@ final class MihSegment {
   private final long[] deleted;
   private int deletedCount;
 
+  /** Written so the JIT keeps the touching loads in {@link #searchMih}; never read. */
+  @SuppressWarnings("unused")
+  private static int touchSink;
+
   /**
-   * Bits of a slot used as bucket key for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 5},
-   * between 4 and 16, i.e. 16–32 rows a bucket, so the 8 tables' offsets cost about a byte per row.
+   * Bits of a slot used as bucket key for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 4},
+   * between 4 and 16, i.e. 8–16 rows a bucket, so the 8 tables' offsets cost about 2 bytes a row.
    */
   static int keyBits(int n) {
     int ceilLog = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
-    return Math.max(4, Math.min(16, ceilLog - 5));
+    return Math.max(4, Math.min(16, ceilLog - 4));
   }
 
   /**
@@ -315,13 +320,38 @@ final class MihSegment {
         hi[p] = offsets[base + key + 1];
       }
     }
+    // Touch the first entry of every probed bucket before scanning any: the loads are
+    // independent, so their cache misses overlap (Java has no prefetch instruction), and the
+    // scans below then mostly hit the cache.
+    int touched = 0;
+    for (int b = 0; b < m; b++) {
+      if (lo[b] < hi[b]) {
+        touched += partner0[lo[b]];
+      }
+    }
+    for (int t = 1, p = m; t < TABLES; t++) {
+      long entryBase = (long) (t - 1) * n;
+      for (int b = 0; b < m; b++, p++) {
+        if (lo[p] < hi[p]) {
+          touched += entries[(int) (((entryBase + lo[p]) * entryBits) >>> 3)];
+        }
+      }
+    }
+    touchSink = touched;
+    // Candidates are collected first and verified after, so that their code reads (random cache
+    // misses) are independent and overlap.
+    int[] cand = new int[256];
+    int c = 0;
     // Table 0: rows of a bucket are contiguous; filter on the whole partner slot.
     int qp0 = qs[1];
     for (int b = 0; b < m; b++) {
       int eKey = Integer.bitCount(masks[b]);
       for (int row = lo[b], end = hi[b]; row < end; row++) {
         if (eKey + Integer.bitCount(partner0[row] ^ qp0) <= s2) {
-          verify(row, 0, q0, q1, q2, q3, qs, d, s2, sink);
+          if (c == cand.length) {
+            cand = Arrays.copyOf(cand, 2 * c);
+          }
+          cand[c++] = row << 3;
         }
       }
     }
@@ -339,10 +369,16 @@ final class MihSegment {
                   + Integer.bitCount(((int) (ent >>> filterBits) ^ qLow) & lowMask)
                   + Integer.bitCount(((int) ent ^ qp) & filterMask);
           if (e <= s2) {
-            verify((int) (ent >>> rowShift), t, q0, q1, q2, q3, qs, d, s2, sink);
+            if (c == cand.length) {
+              cand = Arrays.copyOf(cand, 2 * c);
+            }
+            cand[c++] = ((int) (ent >>> rowShift) << 3) | t;
           }
         }
       }
+    }
+    for (int k = 0; k < c; k++) {
+      verify(cand[k] >>> 3, cand[k] & 7, q0, q1, q2, q3, qs, d, s2, sink);
     }
   }
 

@@ -289,14 +289,14 @@ class PdqIndexTest {
   void memoryIsAtMostSixtyFourBytesPerRow() {
     List<PdqHash> data = data(13, false, N);
     PdqIndex index = PdqIndex.build(ids(N, 13), data);
-    // 32 code + 4 id + 2 partner + 7 packed tables + offsets on 10 key bits + deletion bits, plus
+    // 32 code + 4 id + 2 partner + 7 packed tables + offsets on 11 key bits + deletion bits, plus
     // the empty tail's initial buffers; the filter takes what the 64-byte budget leaves.
-    assertThat(MihSegment.keyBits(N)).isEqualTo(10);
+    assertThat(MihSegment.keyBits(N)).isEqualTo(11);
     MihSegment segment = new MihSegment(codes(data), ids(N, 13), N);
-    int width = 15 + 6 + segment.filterBits(); // row bits + low key bits + filter bits
-    long expected = 38L * N + (7L * N * width + 7) / 8 + 8 + 8L * 1025 * 4 + 8L * ((N + 63) / 64);
+    int width = 15 + 5 + segment.filterBits(); // row bits + low key bits + filter bits
+    long expected = 38L * N + (7L * N * width + 7) / 8 + 8 + 8L * 2049 * 4 + 8L * ((N + 63) / 64);
     assertThat(segment.memoryBytes()).isEqualTo(expected);
-    assertThat(segment.filterBits()).isEqualTo(6);
+    assertThat(segment.filterBits()).isEqualTo(5);
     assertThat((double) segment.memoryBytes() / N).isLessThanOrEqualTo(64);
     long tail = 8L * 4 * 64 + 8L * 64;
     assertThat(index.memoryBytes()).isEqualTo(expected + tail);
@@ -310,7 +310,7 @@ class PdqIndexTest {
     ids[8] = Long.MAX_VALUE;
     MihSegment segment = new MihSegment(codes(data), ids, N);
     assertThat((double) segment.memoryBytes() / N).isLessThanOrEqualTo(64);
-    assertThat(segment.filterBits()).isEqualTo(2);
+    assertThat(segment.filterBits()).isEqualTo(1);
     PdqIndex index = PdqIndex.build(ids, data);
     for (PdqHash q : queries(data, 15)) {
       for (int d : new int[] {0, 31, 47}) {
