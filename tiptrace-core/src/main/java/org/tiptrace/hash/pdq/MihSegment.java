@@ -1,38 +1,47 @@
 package org.tiptrace.hash.pdq;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
 /**
- * An immutable block of hashes with a multi-index over its 16 slots; only the deletion marks
- * change, under the owning index's write lock.
+ * An immutable block of hashes with a multi-index over its 8 slot pairs, in at most {@value
+ * #BUDGET_BYTES} bytes per row; only the deletion marks change, under the owning index's write
+ * lock.
  *
- * <p><b>Map.</b> Multi-index hashing [1] with a pair filter, exact by two nested pigeonhole
- * arguments:
+ * <p><b>Map.</b> Multi-index hashing [1] on slot pairs, exact by pigeonhole:
  *
  * <ol>
- *   <li>Split the 256 bits into 16 slots of 16 bits (slot = DCT row) and keep one table per slot:
- *       slot value → rows with that value (compressed-row layout: {@code offsets}, {@code entries},
- *       rows ascending inside a bucket) [1, 2 §4.2]. Small segments bucket on the top {@link
- *       #keyBits} bits of the slot only (8–16 rows a bucket) and keep the remaining low bits in the
- *       entry, so the slot distance is still known exactly before anything else is read.
- *   <li>Group the slots into 8 pairs {@code (2p, 2p+1)}. A hash within {@code d} of the query has a
- *       pair whose two slot distances sum to at most {@code s2 = ⌊d/8⌋} (8 pairs, total ≤ d), and
- *       the closer slot of that pair is within {@code r = ⌊s2/2⌋ = ⌊d/16⌋}, the usual MIH probe
- *       radius. So probing every table with all values within {@code r} still finds every match.
- *   <li>Each table entry is one int: the row in the high {@code 32 − f} bits and the low {@code f}
- *       bits of the <em>partner</em> slot in the rest, {@code f = min(16, 32 − ⌈log2 n⌉)}, at least
- *       12 because a segment holds at most 2^20 rows. A candidate found at slot distance {@code e}
- *       is dropped unless {@code e + popcount(partner bits ⊕ query's) ≤ s2}; for the witnessing
- *       pair this always holds (some of the partner's bits can only show fewer differences than all
- *       16), so no match is lost, while about 98 % (f = 12) of the random candidates of plain MIH
- *       never touch the 32-byte code. It costs no memory: the bits ride in the int next to the row.
- *   <li>Survivors are checked on the full 256 bits. A match can surface from several tables; it is
- *       reported only from the first table (in slot order) whose probe and filter it passes, which
- *       is recomputed from its code, so no set is needed to remove duplicates.
+ *   <li>The 256 bits are 16 slots of 16 bits (slot = DCT row), grouped into 8 pairs {@code (2p,
+ *       2p+1)}. A hash within {@code d} of the query has a pair whose two slot distances sum to at
+ *       most {@code s2 = ⌊d/8⌋} (8 pairs, total ≤ d), so its <em>key</em> slot {@code 2p} is within
+ *       {@code s2}. One table per pair, keyed on slot {@code 2p}, probed with every key within
+ *       {@code s2} (697 buckets at {@code d = 31}), finds every match [1, 2 §4.2].
+ *   <li>Buckets use the top {@code K = ⌈log2 n⌉ − 4} bits of the key slot (8–16 rows a bucket, 2
+ *       bytes per row of offsets for all 8 tables); the low {@code 16 − K} key bits ride in the
+ *       entry, so the key's distance is known exactly before anything else is read.
+ *   <li>Pair filter: besides row and low key bits, an entry holds the low {@code f} bits of the
+ *       <em>partner</em> slot {@code 2p+1}; a candidate at key distance {@code e} is dropped unless
+ *       {@code e + popcount(partner bits ⊕ query's) ≤ s2}. For the witnessing pair this always
+ *       holds, so no match is lost; survivors are checked on all 256 bits.
+ *   <li>Memory: rows are stored sorted by the key of pair 0, so table 0 needs no entries (a bucket
+ *       is a run of rows) and keeps only the partner slot per row (2 bytes, an exact filter).
+ *       Tables 1–7 are bit-packed entries of {@code W = rowBits + lowBits + f} bits, where {@code
+ *       f} (0–16) is whatever fits the budget after code (32), id (4 when the segment's ids span
+ *       less than 2^32, else 8), partner (2), offsets (~2) and deletion bits. At 2^20 rows with
+ *       32-bit ids that is {@code f = 7}; with 64-bit ids {@code f = 2}, still exact but with more
+ *       candidates to verify.
+ *   <li>A match can surface from several tables; it is reported only from the first table whose
+ *       probe and filter it passes, recomputed from its code, so no set is needed to remove
+ *       duplicates.
  * </ol>
  *
- * <p>Trade-offs: 4 bytes per slot per row plus at most about 4 bytes per row of bucket offsets (4
- * MiB for a full 2^20-row segment), for at most 272 probes at {@code d ≤ 31}. For large radii the
- * probe count grows ({@code r = 4}: 40,272) and the owning index scans instead (cost model in
- * {@link PdqIndex}).
+ * <p>Trade-offs against the previous 16-table layout (108 bytes per row, decision 0004): one table
+ * per pair instead of per slot halves the tables and the packing removes the unused bits, but the
+ * probe radius rises from {@code ⌊d/16⌋} to {@code ⌊d/8⌋}, so a query probes about 20× more
+ * (smaller) buckets. For large radii the owning index scans instead (cost model in {@link
+ * PdqIndex}).
  *
  * <p>References: [1] M. Norouzi, A. Punjani, D. J. Fleet, "Fast Exact Search in Hamming Space with
  * Multi-Index Hashing", IEEE TPAMI 2014; [2] {@code shared/reference/pdq.md} §4.2.
@@ -40,19 +49,22 @@ package org.tiptrace.hash.pdq;
 final class MihSegment {
 
   static final int SLOTS = 16;
+  static final int TABLES = 8;
   static final int VALUES = 1 << 16;
 
-  /**
-   * Rows per segment: 20 bits leave 12 partner bits in each entry. Larger sets use several
-   * segments; at 10 M rows this was faster than one 2^24-row segment with 8-bit filters (fewer code
-   * reads outweigh 10× more bucket probes).
-   */
+  /** Issue 3's memory goal, per row, that the filter width is chosen to meet. */
+  static final int BUDGET_BYTES = 64;
+
+  /** Rows per segment: 20 row bits per entry. Larger sets use several segments. */
   static final int MAX_ROWS = 1 << 20;
 
   /** All 16-bit values sorted by popcount; {@code BALL_END[r]} = how many have popcount ≤ r. */
   static final char[] BALL = new char[VALUES];
 
   static final int[] BALL_END = new int[17];
+
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   static {
     int k = 0;
@@ -68,79 +80,167 @@ final class MihSegment {
 
   final int n;
 
-  /**
-   * Bucket key = the top {@code keyBits} of a slot; the other {@code lowBits} ride in the entry.
-   */
+  /** Bucket key = the top {@code keyBits} of a key slot; the other {@code lowBits} ride along. */
   private final int keyBits;
 
   private final int lowBits;
   private final int lowMask;
+  private final int rowBits;
 
-  /** Partner bits per entry ({@code f} above) and their mask. */
+  /** Partner bits per entry ({@code f} above), their mask, and the entry width {@code W}. */
   private final int filterBits;
 
   private final int filterMask;
-  final long[] codes;
-  final long[] ids;
+  private final int entryBits;
+  private final long entryMask;
+
+  /** Four words per row, {@code w0} first, rows sorted by the key of pair 0. */
+  private final long[] codes;
+
+  /** Ids as {@code idBase + (idOffsets[row] & 0xFFFFFFFF)}, or in {@code idsWide}. */
+  private final long idBase;
+
+  private final int[] idOffsets;
+  private final long[] idsWide;
+
+  /** Slot 1 of each row: table 0's exact partner filter. */
+  private final char[] partner0;
+
+  /** {@code TABLES × (2^keyBits + 1)} bucket starts. */
   private final int[] offsets;
-  private final int[] entries;
+
+  /** Tables 1–7, {@code n} entries of {@code entryBits} each, back to back, plus 8 bytes pad. */
+  private final byte[] entries;
+
   private final long[] deleted;
   private int deletedCount;
 
+  /** Written so the JIT keeps the touching loads in {@link #searchMih}; never read. */
+  @SuppressWarnings("unused")
+  private static int touchSink;
+
   /**
    * Bits of a slot used as bucket key for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 4},
-   * between 4 and 16, i.e. 8–16 rows a bucket, so the offsets cost at most about 8 bytes per row
-   * however small the segment (a full 16-bit directory is 4 MiB); from 2^19 rows on it is the full
-   * slot.
+   * between 4 and 16, i.e. 8–16 rows a bucket, so the 8 tables' offsets cost about 2 bytes a row.
    */
   static int keyBits(int n) {
     int ceilLog = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
     return Math.max(4, Math.min(16, ceilLog - 4));
   }
 
-  /** Builds from {@code n} rows; {@code codes} holds 4 words per row, {@code w0} first. */
+  /**
+   * Builds from {@code n} rows; {@code codes} holds 4 words per row, {@code w0} first. The arrays
+   * are read, not kept.
+   */
   MihSegment(long[] codes, long[] ids, int n) {
     if (n > MAX_ROWS) {
       throw new IllegalArgumentException("segment too large: " + n + " > " + MAX_ROWS);
     }
     this.n = n;
-    int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+    this.rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
     this.keyBits = keyBits(n);
     this.lowBits = 16 - keyBits;
     this.lowMask = (1 << lowBits) - 1;
-    this.filterBits = Math.min(16, 32 - rowBits - lowBits);
-    this.filterMask = (1 << filterBits) - 1;
-    this.codes = codes;
-    this.ids = ids;
-    this.deleted = new long[(n + 63) >>> 6];
     int buckets = 1 << keyBits;
-    this.offsets = new int[SLOTS * (buckets + 1)];
-    this.entries = new int[SLOTS * n];
+    this.offsets = new int[TABLES * (buckets + 1)];
+    this.deleted = new long[(n + 63) >>> 6];
+
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, ids[i]);
+      max = Math.max(max, ids[i]);
+    }
+    boolean narrow = n == 0 || (max - min >= 0 && max - min <= 0xFFFF_FFFFL);
+    int idBytes = narrow ? 4 : 8;
+
+    // Filter width: what the budget leaves for tables 1–7 after everything else.
+    double fixed =
+        32 + idBytes + 2 + (4.0 * offsets.length + 8.0 * deleted.length) / Math.max(1, n);
+    int width = (int) Math.floor((BUDGET_BYTES - fixed) * 8 / (TABLES - 1));
+    this.filterBits = Math.max(0, Math.min(16, width - rowBits - lowBits));
+    this.filterMask = (1 << filterBits) - 1;
+    this.entryBits = rowBits + lowBits + filterBits;
+    this.entryMask = (1L << entryBits) - 1;
+
+    // Rows sorted by pair 0's bucket key (counting sort): table 0 is then implicit.
+    for (int row = 0; row < n; row++) {
+      offsets[(slot(codes, row, 0) >>> lowBits) + 1]++;
+    }
+    for (int k = 0; k < buckets; k++) {
+      offsets[k + 1] += offsets[k];
+    }
     int[] cursor = new int[buckets];
+    System.arraycopy(offsets, 0, cursor, 0, buckets);
+    this.codes = new long[4 * n];
+    this.idBase = narrow ? (n == 0 ? 0 : min) : 0;
+    this.idOffsets = narrow ? new int[n] : new int[0];
+    this.idsWide = narrow ? new long[0] : new long[n];
+    this.partner0 = new char[n];
+    for (int row = 0; row < n; row++) {
+      int to = cursor[slot(codes, row, 0) >>> lowBits]++;
+      System.arraycopy(codes, 4 * row, this.codes, 4 * to, 4);
+      if (narrow) {
+        idOffsets[to] = (int) (ids[row] - idBase);
+      } else {
+        idsWide[to] = ids[row];
+      }
+      partner0[to] = (char) slot(codes, row, 1);
+    }
+
+    this.entries = new byte[(int) (((long) (TABLES - 1) * n * entryBits + 7) >>> 3) + 8];
     int rowShift = lowBits + filterBits;
-    for (int t = 0; t < SLOTS; t++) {
+    for (int t = 1; t < TABLES; t++) {
       int base = t * (buckets + 1);
+      int key = 2 * t;
+      int partner = key + 1;
       for (int row = 0; row < n; row++) {
-        offsets[base + (slot(codes, row, t) >>> lowBits) + 1]++;
+        offsets[base + (slot(this.codes, row, key) >>> lowBits) + 1]++;
       }
       for (int k = 0; k < buckets; k++) {
         offsets[base + k + 1] += offsets[base + k];
       }
       System.arraycopy(offsets, base, cursor, 0, buckets);
-      int partner = t ^ 1;
-      int entryBase = t * n;
+      long entryBase = (long) (t - 1) * n;
       for (int row = 0; row < n; row++) {
-        int v = slot(codes, row, t);
-        entries[entryBase + cursor[v >>> lowBits]++] =
-            (row << rowShift)
-                | ((v & lowMask) << filterBits)
-                | (slot(codes, row, partner) & filterMask);
+        int v = slot(this.codes, row, key);
+        long entry =
+            ((long) row << rowShift)
+                | ((long) (v & lowMask) << filterBits)
+                | (slot(this.codes, row, partner) & filterMask);
+        putEntry(entryBase + cursor[v >>> lowBits]++, entry);
       }
     }
   }
 
+  private void putEntry(long index, long entry) {
+    long bit = index * entryBits;
+    int at = (int) (bit >>> 3);
+    long word = (long) LONG_LE.get(entries, at);
+    LONG_LE.set(entries, at, word | (entry << (bit & 7)));
+  }
+
+  private long entry(long index) {
+    long bit = index * entryBits;
+    return ((long) LONG_LE.get(entries, (int) (bit >>> 3)) >>> (bit & 7)) & entryMask;
+  }
+
   static int slot(long[] codes, int row, int t) {
     return (int) (codes[(row << 2) + (t >>> 2)] >>> ((t & 3) << 4)) & 0xFFFF;
+  }
+
+  /** Word {@code w} (0–3) of the code in {@code row}. */
+  long word(int row, int w) {
+    return codes[4 * row + w];
+  }
+
+  long id(int row) {
+    return idsWide.length == 0 ? idBase + (idOffsets[row] & 0xFFFF_FFFFL) : idsWide[row];
+  }
+
+  /** Partner bits per table-1–7 entry; package-private for tests. */
+  int filterBits() {
+    return filterBits;
   }
 
   int live() {
@@ -157,7 +257,7 @@ final class MihSegment {
   int delete(long id) {
     int removed = 0;
     for (int row = 0; row < n; row++) {
-      if (ids[row] == id && !isDeleted(row)) {
+      if (id(row) == id && !isDeleted(row)) {
         deleted[row >>> 6] |= 1L << row;
         deletedCount++;
         removed++;
@@ -169,20 +269,37 @@ final class MihSegment {
   /** Bytes held by this segment's arrays (headers ignored). */
   long memoryBytes() {
     return 8L * codes.length
-        + 8L * ids.length
+        + 4L * idOffsets.length
+        + 8L * idsWide.length
+        + 2L * partner0.length
         + 4L * offsets.length
-        + 4L * entries.length
+        + entries.length
         + 8L * deleted.length;
+  }
+
+  /** Buckets probed per table at radius {@code d} for a segment of {@code n} rows. */
+  static int probesPerTable(int n, int d) {
+    int s2 = Math.min(16, d >>> 3);
+    int k = keyBits(n);
+    long count = 0;
+    long binom = 1;
+    for (int i = 0; i <= Math.min(s2, k); i++) {
+      count += binom;
+      binom = binom * (k - i) / (i + 1);
+    }
+    return (int) count;
   }
 
   /** Multi-index search; every live row within {@code d} goes to {@code sink}. */
   void searchMih(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
-    int r = d >>> 4;
+    if (n == 0) {
+      return;
+    }
     int s2 = d >>> 3;
     int[] qs = querySlots(q0, q1, q2, q3);
-    // Bucket keys within r of the query's key bits (a slot within r has its key bits within r).
+    // Bucket keys within s2 of the query's key bits (a slot within s2 has its key bits within s2).
     int buckets = 1 << keyBits;
-    int ballEnd = BALL_END[Math.min(r, 16)];
+    int ballEnd = BALL_END[Math.min(s2, 16)];
     int[] masks = new int[Math.min(ballEnd, buckets)];
     int m = 0;
     for (int b = 0; b < ballEnd && m < masks.length; b++) {
@@ -190,54 +307,106 @@ final class MihSegment {
         masks[m++] = BALL[b];
       }
     }
-    // Phase 1 gathers every bucket range first: the loads are independent, so the CPU overlaps
-    // their cache misses instead of waiting for each before scanning its bucket.
-    int[] lo = new int[SLOTS * m];
-    int[] hi = new int[SLOTS * m];
-    for (int t = 0, p = 0; t < SLOTS; t++) {
+    // Bucket ranges are gathered first: the loads are independent, so the CPU overlaps their
+    // cache misses instead of waiting for each before scanning its bucket.
+    int[] lo = new int[TABLES * m];
+    int[] hi = new int[TABLES * m];
+    for (int t = 0, p = 0; t < TABLES; t++) {
       int base = t * (buckets + 1);
-      int qKey = qs[t] >>> lowBits;
+      int qKey = qs[2 * t] >>> lowBits;
       for (int b = 0; b < m; b++, p++) {
         int key = qKey ^ masks[b];
         lo[p] = offsets[base + key];
         hi[p] = offsets[base + key + 1];
       }
     }
-    int rowShift = lowBits + filterBits;
-    for (int t = 0, p = 0; t < SLOTS; t++) {
-      int qLow = qs[t] & lowMask;
-      int qp = qs[t ^ 1] & filterMask;
-      int entryBase = t * n;
+    // Touch the first entry of every probed bucket before scanning any: the loads are
+    // independent, so their cache misses overlap (Java has no prefetch instruction), and the
+    // scans below then mostly hit the cache.
+    int touched = 0;
+    for (int b = 0; b < m; b++) {
+      if (lo[b] < hi[b]) {
+        touched += partner0[lo[b]];
+      }
+    }
+    for (int t = 1, p = m; t < TABLES; t++) {
+      long entryBase = (long) (t - 1) * n;
       for (int b = 0; b < m; b++, p++) {
-        int eKey = Integer.bitCount(masks[b]);
-        for (int i = lo[p], end = hi[p]; i < end; i++) {
-          int ent = entries[entryBase + i];
-          int e = eKey + Integer.bitCount(((ent >>> filterBits) ^ qLow) & lowMask);
-          if (e > r || e + Integer.bitCount((ent ^ qp) & filterMask) > s2) {
-            continue;
-          }
-          int row = ent >>> rowShift;
-          int c = row << 2;
-          int dist =
-              Long.bitCount(codes[c] ^ q0)
-                  + Long.bitCount(codes[c + 1] ^ q1)
-                  + Long.bitCount(codes[c + 2] ^ q2)
-                  + Long.bitCount(codes[c + 3] ^ q3);
-          if (dist > d || isDeleted(row) || firstTable(row, qs, r, s2) != t) {
-            continue;
-          }
-          sink.accept(ids[row], dist);
+        if (lo[p] < hi[p]) {
+          touched += entries[(int) (((entryBase + lo[p]) * entryBits) >>> 3)];
         }
       }
     }
+    touchSink = touched;
+    // Candidates are collected first and verified after, so that their code reads (random cache
+    // misses) are independent and overlap.
+    int[] cand = new int[256];
+    int c = 0;
+    // Table 0: rows of a bucket are contiguous; filter on the whole partner slot.
+    int qp0 = qs[1];
+    for (int b = 0; b < m; b++) {
+      int eKey = Integer.bitCount(masks[b]);
+      for (int row = lo[b], end = hi[b]; row < end; row++) {
+        if (eKey + Integer.bitCount(partner0[row] ^ qp0) <= s2) {
+          if (c == cand.length) {
+            cand = Arrays.copyOf(cand, 2 * c);
+          }
+          cand[c++] = row << 3;
+        }
+      }
+    }
+    int rowShift = lowBits + filterBits;
+    for (int t = 1, p = m; t < TABLES; t++) {
+      int qLow = qs[2 * t] & lowMask;
+      int qp = qs[2 * t + 1] & filterMask;
+      long entryBase = (long) (t - 1) * n;
+      for (int b = 0; b < m; b++, p++) {
+        int eKey = Integer.bitCount(masks[b]);
+        for (int i = lo[p], end = hi[p]; i < end; i++) {
+          long ent = entry(entryBase + i);
+          int e =
+              eKey
+                  + Integer.bitCount(((int) (ent >>> filterBits) ^ qLow) & lowMask)
+                  + Integer.bitCount(((int) ent ^ qp) & filterMask);
+          if (e <= s2) {
+            if (c == cand.length) {
+              cand = Arrays.copyOf(cand, 2 * c);
+            }
+            cand[c++] = ((int) (ent >>> rowShift) << 3) | t;
+          }
+        }
+      }
+    }
+    for (int k = 0; k < c; k++) {
+      verify(cand[k] >>> 3, cand[k] & 7, q0, q1, q2, q3, qs, d, s2, sink);
+    }
   }
 
-  /** The first table in which {@code row} passes probe radius and pair filter. */
-  private int firstTable(int row, int[] qs, int r, int s2) {
-    for (int t = 0; t < SLOTS; t++) {
-      int e = Integer.bitCount(slot(codes, row, t) ^ qs[t]);
-      if (e <= r
-          && e + Integer.bitCount((slot(codes, row, t ^ 1) ^ qs[t ^ 1]) & filterMask) <= s2) {
+  private void verify(
+      int row, int t, long q0, long q1, long q2, long q3, int[] qs, int d, int s2, MatchSink sink) {
+    int c = row << 2;
+    int dist =
+        Long.bitCount(codes[c] ^ q0)
+            + Long.bitCount(codes[c + 1] ^ q1)
+            + Long.bitCount(codes[c + 2] ^ q2)
+            + Long.bitCount(codes[c + 3] ^ q3);
+    if (dist <= d && !isDeleted(row) && firstTable(row, qs, s2) == t) {
+      sink.accept(id(row), dist);
+    }
+  }
+
+  /** The first table whose probe and filter {@code row} passes: the same tests as the search. */
+  private int firstTable(int row, int[] qs, int s2) {
+    if (Integer.bitCount((slot(codes, row, 0) ^ qs[0]) >>> lowBits)
+            + Integer.bitCount(slot(codes, row, 1) ^ qs[1])
+        <= s2) {
+      return 0;
+    }
+    for (int t = 1; t < TABLES; t++) {
+      int e =
+          Integer.bitCount(slot(codes, row, 2 * t) ^ qs[2 * t])
+              + Integer.bitCount((slot(codes, row, 2 * t + 1) ^ qs[2 * t + 1]) & filterMask);
+      if (e <= s2) {
         return t;
       }
     }
@@ -262,7 +431,7 @@ final class MihSegment {
               + Long.bitCount(codes[c + 2] ^ q2)
               + Long.bitCount(codes[c + 3] ^ q3);
       if (dist <= d && !isDeleted(row)) {
-        sink.accept(ids[row], dist);
+        sink.accept(id(row), dist);
       }
     }
   }

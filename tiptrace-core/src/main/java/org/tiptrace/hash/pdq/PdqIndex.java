@@ -31,18 +31,18 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Map.</b> A small log-structured index:
  *
  * <ol>
- *   <li>Sealed {@link MihSegment}s, each an immutable multi-index (16 slot tables with a pair
- *       filter, exact by pigeonhole; see that class) [1, 2 §4.2]. A bulk {@link #build} gives one
- *       segment.
+ *   <li>Sealed {@link MihSegment}s, each an immutable multi-index (8 slot-pair tables with a
+ *       partner filter, exact by pigeonhole, at most 64 bytes a row; see that class) [1, 2 §4.2]. A
+ *       bulk {@link #build} gives one segment.
  *   <li>A tail of up to {@value #TAIL_CAPACITY} recent additions, scanned linearly. When full it is
  *       sealed into a segment, and segments merge like a binary counter (a new segment absorbs the
  *       previous one while that is not larger), so there are O(log n) segments and each row is
  *       rebuilt O(log n) times. Merges drop deleted rows; a segment more than half deleted is
  *       rebuilt at once.
- *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes up to {@code
- *       16·|ball(⌊d/16⌋)|} buckets holding about {@code n/65536} matching entries each; if that
- *       exceeds {@code n} (radius ≥ 64 on big sets, or ≥ 48 on small ones) the segment is scanned.
- *       Either way the answer is exact.
+ *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes {@code
+ *       8·|ball(⌊d/8⌋)|} buckets (over the bucket key bits) of 16–32 entries each; if that costs
+ *       more than reading {@code n} codes (on 2^20 rows from radius 40 on; on small segments
+ *       already at 31) the segment is scanned. Either way the answer is exact.
  * </ol>
  *
  * <p><b>Threads.</b> Many readers, one writer at a time, through a read-write lock: queries share
@@ -54,12 +54,15 @@ import org.jspecify.annotations.Nullable;
  * two rows); {@code remove(id)} removes every row with that id and scans all ids, O(n), to keep
  * memory low (no id map).
  *
- * <p><b>Memory.</b> Per row: 32 bytes of code, 8 of id, 64 of slot tables, and 4–8 of bucket
- * offsets; {@link #memoryBytes()} reports the total (see {@code docs/benchmarks-pdq.md}).
+ * <p><b>Memory.</b> A sealed segment holds at most {@value MihSegment#BUDGET_BYTES} bytes per row
+ * (32 of code, 4 or 8 of id, the rest tables and offsets; see {@link MihSegment}); the tail of
+ * unsealed additions 40. {@link #memoryBytes()} reports the total (see {@code
+ * docs/benchmarks-pdq.md} and decision 0004).
  *
- * <p><b>Snapshot format</b> (version 1, big-endian): magic {@code "TTPDQIDX"}, int version, long
- * row count, then per row the id and the four code words ({@code w0} first), then the CRC-32C of
- * all preceding bytes as a long. Tables are rebuilt on load.
+ * <p><b>Snapshot format</b> (version 2, big-endian): magic {@code "TTPDQIDX"}, int version, long
+ * row count, then every row's four code words ({@code w0} first), then every row's id, then the
+ * CRC-32C of all preceding bytes as a long. Tables are rebuilt on load. Version 1 (per row the id,
+ * then the code) is still read.
  *
  * <p>References: [1] Norouzi, Punjani, Fleet, "Fast Exact Search in Hamming Space with Multi-Index
  * Hashing" (2014); [2] {@code shared/reference/pdq.md}.
@@ -72,7 +75,7 @@ public final class PdqIndex {
   static final int TAIL_CAPACITY = 4096;
 
   private static final byte[] MAGIC = "TTPDQIDX".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /** How a segment is searched; {@code AUTO} applies the cost model. Package-private for tests. */
   enum Strategy {
@@ -176,8 +179,10 @@ public final class PdqIndex {
     for (MihSegment s : b == null ? List.of(a) : List.of(a, b)) {
       for (int row = 0; row < s.n; row++) {
         if (!s.isDeleted(row)) {
-          System.arraycopy(s.codes, 4 * row, codes, 4 * k, 4);
-          ids[k++] = s.ids[row];
+          for (int w = 0; w < 4; w++) {
+            codes[4 * k + w] = s.word(row, w);
+          }
+          ids[k++] = s.id(row);
         }
       }
     }
@@ -317,12 +322,12 @@ public final class PdqIndex {
       case MIH -> true;
       case SCAN -> false;
       case AUTO -> {
-        int r = d >>> 4;
-        if (r > 4) {
+        if (d >>> 3 > 8) {
           yield false;
         }
-        double probes = 16.0 * MihSegment.BALL_END[r];
-        yield probes * (8 + n / 65536.0) < n;
+        double probes = (double) MihSegment.TABLES * MihSegment.probesPerTable(n, d);
+        double bucket = n / (double) (1 << MihSegment.keyBits(n));
+        yield probes * (8 + bucket) < n;
       }
     };
   }
@@ -364,15 +369,28 @@ public final class PdqIndex {
         count += s.live();
       }
       out.writeLong(count);
+      // Version 2 is columnar: every code, then every id.
       for (MihSegment s : segments) {
         for (int row = 0; row < s.n; row++) {
           if (!s.isDeleted(row)) {
-            writeRow(out, s.ids[row], s.codes, row);
+            for (int w = 0; w < 4; w++) {
+              out.writeLong(s.word(row, w));
+            }
+          }
+        }
+      }
+      for (int c = 0; c < 4 * tailSize; c++) {
+        out.writeLong(tailCodes[c]);
+      }
+      for (MihSegment s : segments) {
+        for (int row = 0; row < s.n; row++) {
+          if (!s.isDeleted(row)) {
+            out.writeLong(s.id(row));
           }
         }
       }
       for (int row = 0; row < tailSize; row++) {
-        writeRow(out, tailIds[row], tailCodes, row);
+        out.writeLong(tailIds[row]);
       }
       out.writeLong(crc.getValue());
       out.flush();
@@ -390,16 +408,9 @@ public final class PdqIndex {
     }
   }
 
-  private static void writeRow(DataOutputStream out, long id, long[] codes, int row)
-      throws IOException {
-    out.writeLong(id);
-    for (int w = 0; w < 4; w++) {
-      out.writeLong(codes[4 * row + w]);
-    }
-  }
-
   /**
-   * Reads a snapshot written by {@link #save}.
+   * Reads a snapshot written by {@link #save}, of the current version or of version 1 (rows
+   * interleaved, written before the layout of decision 0004 changed), which is converted on load.
    *
    * @throws PdqIndexFormatException with a plain reason when the file is not a snapshot, has an
    *     unknown version, is truncated, or fails its checksum
@@ -416,12 +427,12 @@ public final class PdqIndex {
         throw new PdqIndexFormatException(file + " is not a PDQ index snapshot (bad magic)");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new PdqIndexFormatException(
             file
                 + ": unsupported PDQ index snapshot version "
                 + version
-                + " (reads "
+                + " (reads 1 and "
                 + VERSION
                 + ")");
       }
@@ -434,10 +445,19 @@ public final class PdqIndex {
       int n = (int) count;
       long[] ids = new long[n];
       long[] codes = new long[4 * n];
-      for (int row = 0; row < n; row++) {
-        ids[row] = in.readLong();
-        for (int w = 0; w < 4; w++) {
-          codes[4 * row + w] = in.readLong();
+      if (version == 1) {
+        for (int row = 0; row < n; row++) {
+          ids[row] = in.readLong();
+          for (int w = 0; w < 4; w++) {
+            codes[4 * row + w] = in.readLong();
+          }
+        }
+      } else {
+        for (int c = 0; c < 4 * n; c++) {
+          codes[c] = in.readLong();
+        }
+        for (int row = 0; row < n; row++) {
+          ids[row] = in.readLong();
         }
       }
       long computed = crc.getValue();

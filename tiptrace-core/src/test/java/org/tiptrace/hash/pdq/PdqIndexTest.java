@@ -286,16 +286,78 @@ class PdqIndexTest {
   }
 
   @Test
-  void memoryIsReportedPerRow() {
+  void memoryIsAtMostSixtyFourBytesPerRow() {
     List<PdqHash> data = data(13, false, N);
     PdqIndex index = PdqIndex.build(ids(N, 13), data);
-    // 32 code + 8 id + 64 tables per row, bucket offsets on 11 key bits (about 10 rows a bucket),
-    // the deletion bitset and the empty tail's initial buffers.
+    // 32 code + 4 id + 2 partner + 7 packed tables + offsets on 11 key bits + deletion bits, plus
+    // the empty tail's initial buffers; the filter takes what the 64-byte budget leaves.
     assertThat(MihSegment.keyBits(N)).isEqualTo(11);
+    MihSegment segment = new MihSegment(codes(data), ids(N, 13), N);
+    int width = 15 + 5 + segment.filterBits(); // row bits + low key bits + filter bits
+    long expected = 38L * N + (7L * N * width + 7) / 8 + 8 + 8L * 2049 * 4 + 8L * ((N + 63) / 64);
+    assertThat(segment.memoryBytes()).isEqualTo(expected);
+    assertThat(segment.filterBits()).isEqualTo(5);
+    assertThat((double) segment.memoryBytes() / N).isLessThanOrEqualTo(64);
     long tail = 8L * 4 * 64 + 8L * 64;
-    assertThat(index.memoryBytes())
-        .isEqualTo(104L * N + 16L * 2049 * 4 + 8L * ((N + 63) / 64) + tail);
-    assertThat((double) index.memoryBytes() / N).isLessThan(111);
+    assertThat(index.memoryBytes()).isEqualTo(expected + tail);
+  }
+
+  @Test
+  void idsSpanningMoreThan32BitsStayWithinBudgetAndExact() {
+    List<PdqHash> data = data(15, true, N);
+    long[] ids = ids(N, 15);
+    ids[7] = Long.MIN_VALUE;
+    ids[8] = Long.MAX_VALUE;
+    MihSegment segment = new MihSegment(codes(data), ids, N);
+    assertThat((double) segment.memoryBytes() / N).isLessThanOrEqualTo(64);
+    assertThat(segment.filterBits()).isEqualTo(1);
+    PdqIndex index = PdqIndex.build(ids, data);
+    for (PdqHash q : queries(data, 15)) {
+      for (int d : new int[] {0, 31, 47}) {
+        assertThat(index.query(q, d, PdqIndex.Strategy.MIH))
+            .as("d=%d %s", d, q)
+            .isEqualTo(bruteForce(data, ids, q, d));
+      }
+    }
+    assertThat(index.query(data.get(8), 0)).contains(new PdqMatch(Long.MAX_VALUE, 0));
+  }
+
+  /** A version-1 snapshot (rows interleaved: id, then code) still loads, converted. */
+  @Test
+  void version1SnapshotsAreConverted(@TempDir Path dir) throws Exception {
+    List<PdqHash> data = data(16, true, 5000);
+    long[] ids = ids(data.size(), 16);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    try (java.io.DataOutputStream out =
+        new java.io.DataOutputStream(new java.util.zip.CheckedOutputStream(bytes, crc))) {
+      out.write("TTPDQIDX".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeInt(1);
+      out.writeLong(data.size());
+      for (int i = 0; i < data.size(); i++) {
+        out.writeLong(ids[i]);
+        for (int w = 0; w < 4; w++) {
+          out.writeLong(data.get(i).word(w));
+        }
+      }
+      out.flush();
+      out.writeLong(crc.getValue());
+    }
+    PdqIndex loaded = PdqIndex.load(write(dir, "v1.idx", bytes.toByteArray()));
+    assertThat(loaded.size()).isEqualTo(data.size());
+    for (PdqHash q : queries(data, 16)) {
+      assertThat(loaded.query(q, 31)).isEqualTo(bruteForce(data, ids, q, 31));
+    }
+  }
+
+  static long[] codes(List<PdqHash> data) {
+    long[] codes = new long[4 * data.size()];
+    for (int i = 0; i < data.size(); i++) {
+      for (int w = 0; w < 4; w++) {
+        codes[4 * i + w] = data.get(i).word(w);
+      }
+    }
+    return codes;
   }
 
   @Test
