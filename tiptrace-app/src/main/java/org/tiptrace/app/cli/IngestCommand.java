@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
       "Folders are walked for .xml, .json and .zip files; each zip entry is a document.",
       "Reports are ingested before fileDetails. Exit code 1 when any document was rejected.",
       "Each new or attached tip's IP events are assessed with the IP data options (as for"
-          + " 'ip lookup') and stored; 'tips show' prints them."
+          + " 'ip lookup') and stored; 'tips show' prints them.",
+      "Each new or attached tip's files are then matched against the enabled hash sets"
+          + " ('hashsets import') and the matches stored."
     })
 final class IngestCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -82,7 +85,8 @@ final class IngestCommand implements Callable<Integer> {
                         ipData.describe(),
                         backend.tips(),
                         backend.ipAssessments(),
-                        env.clock())));
+                        env.clock()),
+                    HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock())));
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
         report =
             batch.ingest(

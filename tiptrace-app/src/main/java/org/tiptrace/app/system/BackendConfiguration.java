@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.intake.DocumentReaders;
@@ -60,16 +61,24 @@ class BackendConfiguration {
         AttributionMode.PRODUCTION, backend.tips(), backend.ipAssessments(), clock);
   }
 
+  /** Hash matching on {@code POST /api/v1/intake}, against the stored, enabled hash sets. */
+  @Bean
+  @ConditionalOnMissingBean(HashMatchingStep.class)
+  HashMatchingStep hashMatchingStep(TiptraceBackend backend, Clock clock) {
+    return HashMatchingStep.of(backend.hashSets(), backend.tips(), clock);
+  }
+
   @Bean
   BatchIntake batchIntake(
       TiptraceBackend backend,
       DocumentReaders readers,
       IntakeLimits limits,
       Clock clock,
-      IpEnrichment enrichment) {
+      IpEnrichment enrichment,
+      HashMatchingStep hashMatching) {
     return new BatchIntake(
         new Intake(backend.archive(), backend.tips(), readers, limits),
         clock,
-        TipSteps.of(enrichment));
+        TipSteps.of(enrichment, hashMatching));
   }
 }

@@ -3,11 +3,15 @@ package org.tiptrace.app.system;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.audit.AuditLog;
+import org.tiptrace.hash.sets.HashSetReaders;
+import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
+import org.tiptrace.store.hashsets.JdbcHashSetRepository;
+import org.tiptrace.store.hashsets.NsrlSqliteReader;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.tip.TipRepository;
@@ -31,6 +35,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** The IP attribution computed for each tip on ingest. */
   AssessmentRepository ipAssessments();
+
+  /** Known-hash sets, the hash matches of each tip, and the tips marked for re-triage. */
+  HashSetRepository hashSets();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -58,7 +65,13 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcHotlineRepository(db.dataSource()),
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
+        new JdbcHashSetRepository(db.dataSource()),
         db::close);
+  }
+
+  /** The hash-set readers of every format; NSRL's (SQLite, JDBC) lives in the store. */
+  static HashSetReaders hashSetReaders() {
+    return HashSetReaders.standard().with(new NsrlSqliteReader());
   }
 
   /**
@@ -90,6 +103,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.hotlineReports(),
         backend.auditLog(),
         backend.ipAssessments(),
+        backend.hashSets(),
         onClose);
   }
 
@@ -100,6 +114,7 @@ public interface TiptraceBackend extends AutoCloseable {
       HotlineRepository hotline,
       AuditLog audit,
       AssessmentRepository ipAssessments,
+      HashSetRepository hashSets,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -128,6 +143,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AssessmentRepository ipAssessments() {
         return ipAssessments;
+      }
+
+      @Override
+      public HashSetRepository hashSets() {
+        return hashSets;
       }
 
       @Override

@@ -3,6 +3,7 @@ package org.tiptrace.app.testing;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.audit.AuditLog;
+import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
@@ -61,6 +62,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public AssessmentRepository ipAssessments() {
     return backend.ipAssessments();
+  }
+
+  @Override
+  public HashSetRepository hashSets() {
+    return backend.hashSets();
   }
 
   @Override

@@ -188,7 +188,7 @@ public final class HashMatcher {
             new HashMatch(
                 set.info().name(),
                 set.info().version(),
-                set.info().kind(),
+                kindOf(set, e.entry()),
                 e.entry().category(),
                 e.entry().series(),
                 e.entry().victimIdentified(),
@@ -198,6 +198,27 @@ public final class HashMatcher {
       }
     }
     return new FileMatches(index, verdict(matches, carried), matches);
+  }
+
+  /**
+   * What a match means. In a VICS US-scheme abuse set (reference §1.4) category 0 is non-pertinent
+   * (known, ignorable) and 4 is comparison images, so only those entries are read as known-good and
+   * other; UK grades are unverified and keep the set's kind.
+   */
+  static HashSetKind kindOf(StoredHashSet set, HashEntry entry) {
+    HashSetKind kind = set.info().kind();
+    String scheme = set.info().categoryScheme();
+    if (kind != HashSetKind.KNOWN_ABUSE
+        || !scheme.startsWith("VICS")
+        || scheme.contains("UK")
+        || entry.category().isEmpty()) {
+      return kind;
+    }
+    return switch (entry.category().get()) {
+      case "0" -> HashSetKind.KNOWN_GOOD;
+      case "4" -> HashSetKind.OTHER;
+      default -> kind;
+    };
   }
 
   private FileVerdict verdict(List<HashMatch> matches, Set<DigestAlgorithm> carried) {

@@ -83,8 +83,8 @@ public final class TipMatching {
 
   /**
    * Re-matches every stored tip of every agency against the current sets; a tip whose matches
-   * differ from the stored ones (none stored reads as every file "not checked") is marked for
-   * re-triage with {@code reason}.
+   * differ from the stored ones (none stored reads as every file "not checked"; set versions are
+   * not compared) is marked for re-triage with {@code reason}.
    */
   public Rematch rematchAll(String reason, Progress progress) {
     HashMatcher m = matcher();
@@ -117,7 +117,33 @@ public final class TipMatching {
     if (!sets.replaceMatches(agency, id, now, clock.instant())) {
       return Optional.empty();
     }
-    return Optional.of(new Change(now, !before.equals(now.files())));
+    return Optional.of(new Change(now, !triageView(before).equals(triageView(now.files()))));
+  }
+
+  /**
+   * What triage reads of the matches: a new version of a set that matches the same way is no reason
+   * to triage again, so the version is left out of the comparison.
+   */
+  private static List<FileMatches> triageView(List<FileMatches> files) {
+    List<FileMatches> out = new ArrayList<>();
+    for (FileMatches f : files) {
+      List<HashMatch> ms = new ArrayList<>();
+      for (HashMatch m : f.matches()) {
+        ms.add(
+            new HashMatch(
+                m.setName(),
+                "",
+                m.kind(),
+                m.category(),
+                m.series(),
+                m.victimIdentified(),
+                m.method(),
+                m.digest(),
+                m.distance()));
+      }
+      out.add(new FileMatches(f.fileIndex(), f.verdict(), ms));
+    }
+    return out;
   }
 
   private static List<FileMatches> unchecked(int files) {
