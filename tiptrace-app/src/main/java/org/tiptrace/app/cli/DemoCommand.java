@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.tiptrace.account.NewAccount;
 import org.tiptrace.account.Totp;
 import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
@@ -121,11 +122,14 @@ final class DemoCommand implements Callable<Integer> {
                           env.clock()),
                       backend.tips(),
                       backend.ipAssessments(),
-                      env.clock())));
+                      env.clock()),
+                  HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock())));
       IntakeReport report = batch.ingest(agency, documents, ParseMode.TOLERANT, (i, n, r) -> {});
+      DemoHashSet.Loaded demoSet = DemoHashSet.load(backend, env.clock());
       env.out()
           .println("Synthetic data set: seed " + seed + ", " + generated.size() + " documents");
       IntakePrinter.print(report, env.out());
+      env.out().println(demoSet.describe());
 
       String password = newPassword();
       UserAccount demo =

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
       "Reports are ingested before fileDetails. Exit code 1 when any document was rejected.",
       "Each new or attached tip's IP events are assessed and the tip routed to a jurisdiction"
           + " with the installed IP data sets ('tiptrace ipdata'), or with the data files named"
-          + " here, which override them; 'tips show' prints the result."
+          + " here, which override them; 'tips show' prints the result.",
+      "Each new or attached tip's files are then matched against the enabled hash sets"
+          + " ('hashsets import') and the matches stored."
     })
 final class IngestCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -84,7 +87,8 @@ final class IngestCommand implements Callable<Integer> {
                         loaded.dataSets(),
                         backend.tips(),
                         backend.ipAssessments(),
-                        env.clock())));
+                        env.clock()),
+                    HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock())));
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
         report =
             batch.ingest(

@@ -37,6 +37,26 @@ final class ProgressBar implements BatchIntake.Listener {
     lastLength = line.length();
   }
 
+  /**
+   * Draws {@code done} of {@code total} (any unit) with a label; an unknown total ({@code < 0})
+   * shows the count only.
+   */
+  void step(long done, long total, String label) {
+    int filled = total <= 0 ? 0 : (int) Math.min(WIDTH, (double) done * WIDTH / Math.max(1, total));
+    String line =
+        "["
+            + "#".repeat(filled)
+            + "-".repeat(WIDTH - filled)
+            + "] "
+            + done
+            + (total >= 0 ? "/" + total : "")
+            + " "
+            + abbreviate(label);
+    err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+    err.flush();
+    lastLength = line.length();
+  }
+
   /** Clears the bar, so the summary starts on a clean line. */
   void finish() {
     if (lastLength > 0) {

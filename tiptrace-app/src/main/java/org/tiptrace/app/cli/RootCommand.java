@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       TipsCommand.class,
       PdqCommand.class,
+      HashSetsCommand.class,
       IpCommand.class,
       IpDataCommand.class,
       QueueCommand.class,

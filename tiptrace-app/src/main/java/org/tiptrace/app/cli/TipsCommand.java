@@ -9,6 +9,7 @@ import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.app.tips.TipDocument;
 import org.tiptrace.app.tips.TipFacts;
 import org.tiptrace.app.tips.TipRow;
+import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Page;
@@ -141,7 +142,8 @@ final class TipsCommand implements Callable<Integer> {
         names = "--json",
         description =
             "Print the full normalised tip (every file, person and IP event) with its IP"
-                + " assessments: {\"tip\": ..., \"ipAssessments\": [...], \"ipAttribution\": ...}.")
+                + " assessments and hash matches: {\"tip\": ..., \"ipAssessments\": [...],"
+                + " \"ipAttribution\": ..., \"hashMatches\": ...}.")
     boolean json;
 
     ShowTip(CliEnvironment env) {
@@ -154,10 +156,12 @@ final class TipsCommand implements Callable<Integer> {
       AgencyId agency = root.agency(env, spec);
       Optional<Tip> tip;
       Optional<AssessmentRepository.Stored> assessments = Optional.empty();
+      Optional<HashSetRepository.StoredMatches> hashMatches = Optional.empty();
       try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
         tip = parse(id).flatMap(tipId -> backend.tips().find(agency, tipId));
         if (tip.isPresent()) {
           assessments = backend.ipAssessments().find(agency, tip.get().id());
+          hashMatches = backend.hashSets().findMatches(agency, tip.get().id());
         }
       }
       if (tip.isEmpty()) {
@@ -166,10 +170,11 @@ final class TipsCommand implements Callable<Integer> {
         return ExitCodes.NOT_ACCEPTED;
       }
       if (json) {
-        env.out().println(TipDocument.json(tip.get(), assessments));
+        env.out().println(TipDocument.json(tip.get(), assessments, hashMatches));
       } else {
         printFacts(TipFacts.of(tip.get()), env.out());
         printAssessments(assessments, env.out());
+        printHashMatches(hashMatches, env.out());
       }
       env.out().flush();
       return ExitCodes.OK;
@@ -182,6 +187,26 @@ final class TipsCommand implements Callable<Integer> {
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
+    }
+
+    private static void printHashMatches(
+        Optional<HashSetRepository.StoredMatches> matches, PrintWriter out) {
+      out.println();
+      if (matches.isEmpty()) {
+        out.println("Hash matches: not matched");
+        return;
+      }
+      out.println(
+          "Hash matches (matched "
+              + matches.get().computedAt()
+              + " against "
+              + matches.get().matches().sets()
+              + "):");
+      List<String> lines = TipDocument.hashLines(matches.get());
+      if (lines.isEmpty()) {
+        out.println("  no files");
+      }
+      lines.forEach(l -> out.println("  " + l));
     }
 
     private static void printAssessments(

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.intake.BatchIntake;
+import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.ip.InstalledIpData;
@@ -80,8 +81,15 @@ class BackendConfiguration {
 
   /** The steps run on every tip intake or the hotline created or changed. */
   @Bean
-  TipSteps tipSteps(IpEnrichment enrichment) {
-    return TipSteps.of(enrichment);
+  TipSteps tipSteps(IpEnrichment enrichment, HashMatchingStep hashMatching) {
+    return TipSteps.of(enrichment, hashMatching);
+  }
+
+  /** Hash matching on {@code POST /api/v1/intake}, against the stored, enabled hash sets. */
+  @Bean
+  @ConditionalOnMissingBean(HashMatchingStep.class)
+  HashMatchingStep hashMatchingStep(TiptraceBackend backend, Clock clock) {
+    return HashMatchingStep.of(backend.hashSets(), backend.tips(), clock);
   }
 
   @Bean

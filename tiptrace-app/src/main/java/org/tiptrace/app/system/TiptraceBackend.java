@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.account.AccountRepository;
 import org.tiptrace.audit.AuditLog;
+import org.tiptrace.hash.sets.HashSetReaders;
+import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
@@ -11,6 +13,8 @@ import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
+import org.tiptrace.store.hashsets.JdbcHashSetRepository;
+import org.tiptrace.store.hashsets.NsrlSqliteReader;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.store.ip.JdbcIpDataRepository;
@@ -42,6 +46,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** Accounts, agencies and API tokens. */
   AccountRepository accounts();
 
+  /** Known-hash sets, the hash matches of each tip, and the tips marked for re-triage. */
+  HashSetRepository hashSets();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -70,7 +77,13 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcAssessmentRepository(db.dataSource()),
         new JdbcIpDataRepository(db.dataSource()),
         new JdbcAccountRepository(db.dataSource()),
+        new JdbcHashSetRepository(db.dataSource()),
         db::close);
+  }
+
+  /** The hash-set readers of every format; NSRL's (SQLite, JDBC) lives in the store. */
+  static HashSetReaders hashSetReaders() {
+    return HashSetReaders.standard().with(new NsrlSqliteReader());
   }
 
   /**
@@ -104,6 +117,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.ipAssessments(),
         backend.ipData(),
         backend.accounts(),
+        backend.hashSets(),
         onClose);
   }
 
@@ -116,6 +130,7 @@ public interface TiptraceBackend extends AutoCloseable {
       AssessmentRepository ipAssessments,
       IpDataRepository ipData,
       AccountRepository accounts,
+      HashSetRepository hashSets,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -154,6 +169,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AccountRepository accounts() {
         return accounts;
+      }
+
+      @Override
+      public HashSetRepository hashSets() {
+        return hashSets;
       }
 
       @Override

@@ -51,10 +51,16 @@ public final class AgencyTips {
         .orElseThrow(() -> new TipNotFoundException(id));
   }
 
-  /** The tip with its IP assessments as {@link TipDocument} JSON; 404 as {@link #find}. */
+  /**
+   * The tip with its IP assessments and hash matches as {@link TipDocument} JSON; 404 as {@link
+   * #find}.
+   */
   public String document(String id) {
     Tip tip = find(id);
-    return TipDocument.json(tip, backend.ipAssessments().find(tip.agency(), tip.id()));
+    return TipDocument.json(
+        tip,
+        backend.ipAssessments().find(tip.agency(), tip.id()),
+        backend.hashSets().findMatches(tip.agency(), tip.id()));
   }
 
   /** The tip's stored IP assessments, read as rows for the pages; empty when never assessed. */

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tiptrace.hash.sets.FileMatches;
+import org.tiptrace.hash.sets.HashMatch;
+import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipJson;
@@ -13,14 +16,18 @@ import org.tiptrace.tip.TipJson;
 /**
  * What {@code tiptrace tips show --json} prints and {@code GET /api/v1/tips/{id}} returns, byte for
  * byte: {@code {"tip": <canonical tip JSON>, "ipAssessments": [...], "ipAttribution": {"dataSets",
- * "computedAt"}, "routing": {"outcome", "agency", "reasons", ...}}}. The last three are {@code
- * null} when the tip's IP events were never assessed; {@code routing} also when they were assessed
- * before routing was stored.
+ * "computedAt"}, "routing": {"outcome", "agency", "reasons", ...}, "hashMatches": {"hashSets",
+ * "computedAt", "files": [{"fileIndex", "verdict", "matches"}]}}}. The IP members are {@code null}
+ * when the tip's IP events were never assessed ({@code routing} also when they were assessed before
+ * routing was stored), {@code hashMatches} when its files were never matched.
  */
 public final class TipDocument {
   private TipDocument() {}
 
-  public static String json(Tip tip, Optional<AssessmentRepository.Stored> assessments) {
+  public static String json(
+      Tip tip,
+      Optional<AssessmentRepository.Stored> assessments,
+      Optional<HashSetRepository.StoredMatches> hashMatches) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tip", tip);
     out.put(
@@ -37,7 +44,48 @@ public final class TipDocument {
                 })
             .orElse(null));
     out.put("routing", assessments.flatMap(AssessmentRepository.Stored::routingTree).orElse(null));
+    out.put(
+        "hashMatches",
+        hashMatches
+            .map(
+                h -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("hashSets", h.matches().sets());
+                  m.put("computedAt", h.computedAt().toString());
+                  m.put("files", h.matches().files());
+                  return m;
+                })
+            .orElse(null));
     return TipJson.writePretty(out);
+  }
+
+  /**
+   * One line per file for the text view: file number, verdict, and each match (set, version,
+   * category, series, method, PDQ distance).
+   */
+  public static List<String> hashLines(HashSetRepository.StoredMatches stored) {
+    List<String> lines = new ArrayList<>();
+    for (FileMatches f : stored.matches().files()) {
+      StringBuilder sb =
+          new StringBuilder("file ").append(f.fileIndex() + 1).append(": ").append(f.verdict());
+      for (HashMatch m : f.matches()) {
+        sb.append("; ")
+            .append(m.setName())
+            .append(' ')
+            .append(m.setVersion())
+            .append(" (")
+            .append(m.kind())
+            .append(m.category().map(c -> ", category " + c).orElse(""))
+            .append(m.series().map(s -> ", series " + s).orElse(""))
+            .append(m.victimIdentified().isTrue() ? ", victim identified" : "")
+            .append(", ")
+            .append(m.method())
+            .append(m.distance().isPresent() ? " distance " + m.distance().getAsInt() : "")
+            .append(')');
+      }
+      lines.add(sb.toString());
+    }
+    return lines;
   }
 
   /**

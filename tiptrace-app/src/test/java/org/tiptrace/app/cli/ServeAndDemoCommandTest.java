@@ -65,7 +65,8 @@ class ServeAndDemoCommandTest {
         .satisfies(s -> assertThat(s.url()).startsWith("jdbc:h2:mem:tiptrace-demo-"));
     assertThat(r.out())
         .contains("Synthetic data set: seed 7, 25 documents")
-        .contains("Ingested 25 documents: 25 accepted");
+        .contains("Ingested 25 documents: 25 accepted")
+        .contains("Demo hash sets (synthetic, hashes only): ");
     Matcher m = Pattern.compile("Password:\\s+(\\S+)").matcher(r.out());
     assertThat(m.find()).isTrue();
     String password = m.group(1);

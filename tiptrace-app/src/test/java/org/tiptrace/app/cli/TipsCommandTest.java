@@ -96,10 +96,12 @@ class TipsCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
     // seeded without the CLI's ingest: never assessed
-    assertThat(r.out().strip()).isEqualTo(TipDocument.json(first, Optional.empty()));
+    assertThat(r.out().strip())
+        .isEqualTo(TipDocument.json(first, Optional.empty(), Optional.empty()));
     JsonNode doc = TipJson.mapper().readTree(r.out());
     assertThat(doc.get("tip")).isEqualTo(TipJson.mapper().readTree(TipJson.writePretty(first)));
     assertThat(doc.get("ipAssessments").isNull()).isTrue();
+    assertThat(doc.get("hashMatches").isNull()).isTrue();
     assertThat(r.out()).contains("\"fileName\" : \"a.jpg\"").contains("198.51.100.23");
   }
 

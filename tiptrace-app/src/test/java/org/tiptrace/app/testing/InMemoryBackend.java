@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.tiptrace.account.AccountRepository;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.audit.AuditLog;
+import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
@@ -73,6 +74,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   @Override
   public AccountRepository accounts() {
     return backend.accounts();
+  }
+
+  @Override
+  public HashSetRepository hashSets() {
+    return backend.hashSets();
   }
 
   @Override

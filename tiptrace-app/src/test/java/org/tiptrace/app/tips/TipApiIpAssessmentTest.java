@@ -33,7 +33,11 @@ class TipApiIpAssessmentTest extends WebTest {
 
     assertThat(shown.statusCode()).isEqualTo(200);
     assertThat(shown.body())
-        .isEqualTo(TipDocument.json(tip, backend.ipAssessments().find(AGENCY_A, tip.id())));
+        .isEqualTo(
+            TipDocument.json(
+                tip,
+                backend.ipAssessments().find(AGENCY_A, tip.id()),
+                backend.hashSets().findMatches(AGENCY_A, tip.id())));
     JsonNode doc = TipJson.mapper().readTree(shown.body());
     assertThat(doc.at("/tip/id").asLong()).isEqualTo(id);
     assertThat(doc.at("/ipAttribution/dataSets").asText())

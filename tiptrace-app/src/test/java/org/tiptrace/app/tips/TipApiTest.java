@@ -50,7 +50,7 @@ class TipApiTest extends WebTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-    assertThat(r.body()).isEqualTo(TipDocument.json(tip, Optional.empty()));
+    assertThat(r.body()).isEqualTo(TipDocument.json(tip, Optional.empty(), Optional.empty()));
   }
 
   @Test

@@ -1,0 +1,382 @@
+package org.tiptrace.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.hash.sets.HashSetFormat;
+import org.tiptrace.hash.sets.HashSetFormatException;
+import org.tiptrace.hash.sets.HashSetInfo;
+import org.tiptrace.hash.sets.HashSetKind;
+import org.tiptrace.hash.sets.HashSetReader;
+import org.tiptrace.hash.sets.HashSetRepository;
+import org.tiptrace.hash.sets.StoredHashSet;
+import org.tiptrace.hash.sets.TipMatching;
+import org.tiptrace.intake.Problem;
+import org.tiptrace.tip.TipJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tiptrace hashsets import|list|remove}: the known-hash sets every tip is matched against.
+ * Sets are shared by all agencies; after an import or removal every stored tip is matched again and
+ * the tips whose matches changed are marked for re-triage.
+ */
+@Command(
+    name = "hashsets",
+    mixinStandardHelpOptions = true,
+    description = "Import, list and remove known-hash sets.",
+    subcommands = {
+      HashSetsCommand.Import.class,
+      HashSetsCommand.ListSets.class,
+      HashSetsCommand.Remove.class
+    })
+final class HashSetsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec = CommandSpec.create();
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** Re-matches every tip, with a progress bar on a terminal, and prints the outcome. */
+  static TipMatching.Rematch rematch(CliEnvironment env, TiptraceBackend backend, String reason) {
+    ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
+    TipMatching.Rematch r =
+        new TipMatching(backend.hashSets(), backend.tips(), env.clock())
+            .rematchAll(
+                reason,
+                (done, total) -> {
+                  if (bar != null) {
+                    bar.step(done, total, "tips re-matched");
+                  }
+                });
+    if (bar != null) {
+      bar.finish();
+    }
+    env.out()
+        .println(
+            "Re-matched " + r.tips() + " tips: " + r.changed() + " changed (marked for re-triage)");
+    return r;
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import a hash set; a set of the same name is replaced (a new version).",
+        "Formats: vics (Project VIC VICS JSON 1.x/2.0), nsrl (NIST RDS v3 SQLite), hashdeep,"
+            + " csv (header naming md5, sha1, sha256, pdq, category, series, victim_identified).",
+        "Afterwards every stored tip is matched again; changed tips are marked for re-triage."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:imported",
+        "1:the file is malformed (file, place and reason are printed); nothing was imported",
+        "2:usage error",
+        "3:the file does not exist or cannot be read",
+        "4:the database could not be opened or used"
+      })
+  static final class Import implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @Spec CommandSpec spec = CommandSpec.create();
+
+    @Option(
+        names = "--format",
+        required = true,
+        paramLabel = "vics|nsrl|hashdeep|csv",
+        description = "The file format.")
+    String format = "";
+
+    @Option(names = "--name", required = true, description = "The set's name (unique).")
+    String name = "";
+
+    @Option(
+        names = "--version",
+        required = true,
+        description = "The set's version (release, date).")
+    String version = "";
+
+    @Option(names = "--source", description = "Where the set came from.")
+    @Nullable String source;
+
+    @Option(names = "--licence", description = "Licence or sharing terms, as a note.")
+    @Nullable String licence;
+
+    @Option(
+        names = "--kind",
+        paramLabel = "KNOWN_ABUSE|KNOWN_GOOD|OTHER",
+        description =
+            "What a match means (default: KNOWN_GOOD for nsrl, KNOWN_ABUSE for vics; required"
+                + " for hashdeep and csv).")
+    @Nullable HashSetKind kind;
+
+    @Option(
+        names = "--category-scheme",
+        description =
+            "How the categories read (default: detected from a VICS file, else 'unspecified').")
+    @Nullable String categoryScheme;
+
+    @Option(names = "--disabled", description = "Store the set disabled (not matched).")
+    boolean disabled;
+
+    @Parameters(paramLabel = "FILE", description = "The hash-set file.")
+    Path file = Path.of("");
+
+    Import(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      RootCommand root = RootCommand.of(spec);
+      HashSetFormat f =
+          HashSetFormat.fromLabel(format)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "--format must be vics, nsrl, hashdeep or csv, was '" + format + "'"));
+      HashSetKind k = kind != null ? kind : defaultKind(f);
+      HashSetInfo info;
+      try {
+        info =
+            new HashSetInfo(
+                name,
+                version,
+                Optional.ofNullable(source),
+                Optional.ofNullable(licence),
+                categoryScheme != null ? categoryScheme : "unspecified",
+                k,
+                !disabled);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      HashSetReader reader = TiptraceBackend.hashSetReaders().reader(f).orElseThrow();
+      String sha256;
+      try {
+        sha256 = sha256(file);
+      } catch (NoSuchFileException e) {
+        return fail(ExitCodes.INPUT, file + ": no such file");
+      } catch (IOException e) {
+        return fail(ExitCodes.INPUT, file + ": cannot read: " + e.getMessage());
+      }
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+        ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
+        HashSetRepository.Imported imported;
+        try {
+          imported =
+              backend
+                  .hashSets()
+                  .importSet(
+                      info,
+                      f,
+                      sha256,
+                      env.clock().instant(),
+                      sink ->
+                          reader.read(
+                              file,
+                              sink,
+                              (done, total) -> {
+                                if (bar != null) {
+                                  bar.step(done, total, f == HashSetFormat.NSRL ? "rows" : "bytes");
+                                }
+                              }));
+        } catch (HashSetFormatException e) {
+          if (bar != null) {
+            bar.finish();
+          }
+          return fail(ExitCodes.NOT_ACCEPTED, e.problem().message() + "; nothing was imported");
+        } catch (NoSuchFileException e) {
+          return fail(ExitCodes.INPUT, file + ": no such file");
+        }
+        if (bar != null) {
+          bar.finish();
+        }
+        StoredHashSet s = imported.set();
+        env.out()
+            .println(
+                "Imported "
+                    + s.label()
+                    + " ("
+                    + s.info().kind()
+                    + ", "
+                    + f.name().toLowerCase(java.util.Locale.ROOT)
+                    + "): "
+                    + imported.summary().records()
+                    + " records, "
+                    + s.entryCount()
+                    + " hashes"
+                    + imported
+                        .replaced()
+                        .map(r -> "; replaced version " + r.info().version())
+                        .orElse(""));
+        for (Problem w : imported.summary().warnings().stream().limit(20).toList()) {
+          env.err().println("tiptrace hashsets import: " + w.message());
+        }
+        if (imported.summary().warnings().size() > 20) {
+          env.err()
+              .println(
+                  "tiptrace hashsets import: "
+                      + (imported.summary().warnings().size() - 20)
+                      + " more warnings");
+        }
+        rematch(env, backend, "hash set " + s.label() + " imported");
+      }
+      env.out().flush();
+      env.err().flush();
+      return ExitCodes.OK;
+    }
+
+    private HashSetKind defaultKind(HashSetFormat f) {
+      return switch (f) {
+        case NSRL -> HashSetKind.KNOWN_GOOD;
+        case VICS -> HashSetKind.KNOWN_ABUSE;
+        case HASHDEEP, CSV ->
+            throw new ParameterException(
+                spec.commandLine(),
+                "--kind is required for "
+                    + f.name().toLowerCase(java.util.Locale.ROOT)
+                    + " (KNOWN_ABUSE, KNOWN_GOOD or OTHER)");
+      };
+    }
+
+    private int fail(int code, String message) {
+      env.err().println("tiptrace hashsets import: " + message);
+      env.err().flush();
+      return code;
+    }
+
+    private static String sha256(Path file) throws IOException {
+      MessageDigest md;
+      try {
+        md = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the hash sets.")
+  static final class ListSets implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @Spec CommandSpec spec = CommandSpec.create();
+
+    @Option(names = "--json", description = "Print a JSON array.")
+    boolean json;
+
+    ListSets(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      RootCommand root = RootCommand.of(spec);
+      List<StoredHashSet> sets;
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+        sets = backend.hashSets().list();
+      }
+      if (json) {
+        ArrayNode out = TipJson.mapper().createArrayNode();
+        for (StoredHashSet s : sets) {
+          ObjectNode o = out.addObject();
+          o.put("name", s.info().name());
+          o.put("version", s.info().version());
+          o.put("kind", s.info().kind().name());
+          o.put("enabled", s.info().enabled());
+          o.put("format", s.format().name());
+          o.put("entries", s.entryCount());
+          o.put("categoryScheme", s.info().categoryScheme());
+          o.put("source", s.info().source().orElse(null));
+          o.put("licence", s.info().licence().orElse(null));
+          o.put("fileVersion", s.fileVersion().orElse(null));
+          o.put("fileSha256", s.fileSha256());
+          o.put("importedAt", s.importedAt().toString());
+        }
+        env.out().println(TipJson.writePretty(out));
+      } else if (sets.isEmpty()) {
+        env.out().println("No hash sets: every file is 'not checked'. Use 'hashsets import'.");
+      } else {
+        for (StoredHashSet s : sets) {
+          env.out()
+              .println(
+                  s.label()
+                      + "  "
+                      + s.info().kind()
+                      + (s.info().enabled() ? "" : " (disabled)")
+                      + "  "
+                      + s.entryCount()
+                      + " hashes  "
+                      + s.format().name().toLowerCase(java.util.Locale.ROOT)
+                      + s.fileVersion().map(v -> " " + v).orElse("")
+                      + "  imported "
+                      + s.importedAt()
+                      + s.info().source().map(v -> "  source: " + v).orElse("")
+                      + s.info().licence().map(v -> "  licence: " + v).orElse(""));
+        }
+      }
+      env.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Remove a hash set and its hashes; every stored tip is matched again and changed tips"
+            + " are marked for re-triage."
+      })
+  static final class Remove implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @Spec CommandSpec spec = CommandSpec.create();
+
+    @Parameters(paramLabel = "NAME", description = "The set's name (see 'hashsets list').")
+    String name = "";
+
+    Remove(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      RootCommand root = RootCommand.of(spec);
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+        Optional<StoredHashSet> set = backend.hashSets().find(name);
+        if (set.isEmpty() || !backend.hashSets().remove(name)) {
+          env.err().println("tiptrace hashsets remove: no hash set named '" + name + "'");
+          env.err().flush();
+          return ExitCodes.NOT_ACCEPTED;
+        }
+        env.out().println("Removed " + set.get().label());
+        rematch(env, backend, "hash set " + set.get().label() + " removed");
+      }
+      env.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+}

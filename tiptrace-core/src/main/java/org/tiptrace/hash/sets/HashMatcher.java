@@ -1,0 +1,245 @@
+package org.tiptrace.hash.sets;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tiptrace.hash.exact.DigestIndex;
+import org.tiptrace.hash.pdq.PdqHash;
+import org.tiptrace.hash.pdq.PdqIndex;
+import org.tiptrace.hash.pdq.PdqMatch;
+import org.tiptrace.tip.FileHash;
+import org.tiptrace.tip.Report;
+import org.tiptrace.tip.ReportedFile;
+
+/**
+ * The matching stage's entry point: {@link #match(Report)} gives, per reported file, its matches
+ * against every enabled set and a {@link FileVerdict}.
+ *
+ * <p>Approach: a snapshot of the enabled sets, built once by {@link #load}: one {@link DigestIndex}
+ * per exact algorithm (payload = entry id) and one {@link PdqIndex} (id = entry id) over all
+ * enabled sets, plus the sets' descriptions. Only digests and ids sit in memory; a hit's category,
+ * series and set come from the repository ({@link HashSetRepository#entries}), which is also where
+ * a prefix-only hit of the exact index (SHA-1, SHA-256: the index compares 16 bytes) is confirmed
+ * against the full stored digest. Hits are rare, so that read is cheap.
+ *
+ * <p>Verdict, per file: an abuse match wins; else a known-good match marks the file known-good;
+ * else, if the file carries a hash of a kind some enabled KNOWN_ABUSE set holds, it is unmatched,
+ * possibly new material; otherwise it was not checked, which is never read as "no match". Matches
+ * against OTHER sets are listed but decide nothing.
+ *
+ * <p>A snapshot does not see later set changes; build a new one (the app compares {@link #sets()}
+ * with the repository's list).
+ */
+public final class HashMatcher {
+  private final HashSetRepository repository;
+  private final Map<Long, StoredHashSet> sets;
+  private final Map<DigestAlgorithm, DigestIndex> exact;
+  private final PdqIndex pdq;
+  private final int pdqRadius;
+  private final Set<DigestAlgorithm> abuseAlgorithms;
+
+  private HashMatcher(
+      HashSetRepository repository,
+      Map<Long, StoredHashSet> sets,
+      Map<DigestAlgorithm, DigestIndex> exact,
+      PdqIndex pdq,
+      int pdqRadius,
+      Set<DigestAlgorithm> abuseAlgorithms) {
+    this.repository = repository;
+    this.sets = sets;
+    this.exact = exact;
+    this.pdq = pdq;
+    this.pdqRadius = pdqRadius;
+    this.abuseAlgorithms = abuseAlgorithms;
+  }
+
+  /** A snapshot of the enabled sets with PDQ radius {@value PdqIndex#DEFAULT_RADIUS}. */
+  public static HashMatcher load(HashSetRepository repository) {
+    return load(repository, PdqIndex.DEFAULT_RADIUS);
+  }
+
+  /**
+   * @param pdqRadius PDQ matches are within this Hamming distance (0–63)
+   */
+  public static HashMatcher load(HashSetRepository repository, int pdqRadius) {
+    if (pdqRadius < 0 || pdqRadius > 63) {
+      throw new IllegalArgumentException("PDQ radius must be 0..63, was " + pdqRadius);
+    }
+    Map<Long, StoredHashSet> sets = new LinkedHashMap<>();
+    for (StoredHashSet s : repository.list()) {
+      if (s.info().enabled()) {
+        sets.put(s.id(), s);
+      }
+    }
+    Map<DigestAlgorithm, DigestIndex.Builder> builders = new EnumMap<>(DigestAlgorithm.class);
+    PdqIndex pdq = new PdqIndex();
+    Set<DigestAlgorithm> abuse = EnumSet.noneOf(DigestAlgorithm.class);
+    repository.forEachEnabledEntry(
+        (id, setId, algorithm, digest) -> {
+          if (id < 0 || id > Integer.MAX_VALUE) {
+            throw new IllegalStateException(
+                "hash entry id " + id + " does not fit the exact index's int payload");
+          }
+          StoredHashSet set = sets.get(setId);
+          if (set != null && set.info().kind() == HashSetKind.KNOWN_ABUSE) {
+            // Which kinds of hash an abuse set answers for: only those make "no match" meaningful.
+            abuse.add(algorithm);
+          }
+          if (algorithm.exact()) {
+            builders
+                .computeIfAbsent(algorithm, a -> DigestIndex.builder(a.byteLength()))
+                .add(digest, (int) id);
+          } else {
+            pdq.add(id, pdqOf(digest));
+          }
+        });
+    Map<DigestAlgorithm, DigestIndex> exact = new EnumMap<>(DigestAlgorithm.class);
+    builders.forEach((a, b) -> exact.put(a, b.build()));
+    return new HashMatcher(repository, Map.copyOf(sets), exact, pdq, pdqRadius, abuse);
+  }
+
+  /** The enabled sets this snapshot holds, by id. */
+  public Map<Long, StoredHashSet> sets() {
+    return sets;
+  }
+
+  /** "name version" of each enabled set, or "no hash sets". */
+  public String describeSets() {
+    if (sets.isEmpty()) {
+      return "no hash sets";
+    }
+    return sets.values().stream()
+        .map(StoredHashSet::label)
+        .sorted()
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Bytes held by the exact and PDQ indexes. */
+  public long memoryBytes() {
+    long n = pdq.memoryBytes();
+    for (DigestIndex i : exact.values()) {
+      n += i.memoryBytes();
+    }
+    return n;
+  }
+
+  /** The matches of every file of {@code report}, in file order. */
+  public TipHashMatches match(Report report) {
+    List<FileMatches> files = new ArrayList<>();
+    List<ReportedFile> reported = report.files();
+    for (int i = 0; i < reported.size(); i++) {
+      files.add(match(i, reported.get(i)));
+    }
+    return new TipHashMatches(files, describeSets());
+  }
+
+  private FileMatches match(int index, ReportedFile file) {
+    // candidate entry id -> (method, the file's digest, distance); the first way found is kept
+    Map<Long, Candidate> candidates = new LinkedHashMap<>();
+    Set<DigestAlgorithm> carried = EnumSet.noneOf(DigestAlgorithm.class);
+    for (FileHash h : file.hashes()) {
+      Optional<DigestAlgorithm> a = DigestAlgorithm.of(h.algorithm());
+      if (a.isEmpty()) {
+        continue;
+      }
+      Digest d;
+      try {
+        d = Digest.parseHex(a.get(), h.value());
+      } catch (IllegalArgumentException e) {
+        continue; // a malformed reported hash cannot be checked; intake already warned about it
+      }
+      carried.add(a.get());
+      if (a.get().exact()) {
+        DigestIndex idx = exact.get(a.get());
+        if (idx != null) {
+          for (int id : idx.find(d.bytes())) {
+            candidates.putIfAbsent((long) id, new Candidate(d, OptionalInt.empty()));
+          }
+        }
+      } else if (pdq.size() > 0) {
+        for (PdqMatch m : pdq.query(pdqOf(d.bytes()), pdqRadius)) {
+          candidates.putIfAbsent(m.id(), new Candidate(d, OptionalInt.of(m.distance())));
+        }
+      }
+    }
+    List<HashMatch> matches = new ArrayList<>();
+    if (!candidates.isEmpty()) {
+      Map<Long, StoredEntry> entries = repository.entries(candidates.keySet());
+      for (Map.Entry<Long, Candidate> c : candidates.entrySet()) {
+        StoredEntry e = entries.get(c.getKey());
+        StoredHashSet set = e == null ? null : sets.get(e.setId());
+        if (e == null || set == null) {
+          continue; // removed or disabled since the snapshot
+        }
+        Candidate cand = c.getValue();
+        Digest stored = e.entry().digest();
+        if (stored.algorithm().exact() && !stored.equals(cand.digest())) {
+          continue; // a prefix-only hit of the exact index
+        }
+        matches.add(
+            new HashMatch(
+                set.info().name(),
+                set.info().version(),
+                kindOf(set, e.entry()),
+                e.entry().category(),
+                e.entry().series(),
+                e.entry().victimIdentified(),
+                MatchMethod.of(stored.algorithm()),
+                cand.digest().toString(),
+                cand.distance()));
+      }
+    }
+    return new FileMatches(index, verdict(matches, carried), matches);
+  }
+
+  /**
+   * What a match means. In a VICS US-scheme abuse set (reference §1.4) category 0 is non-pertinent
+   * (known, ignorable) and 4 is comparison images, so only those entries are read as known-good and
+   * other; UK grades are unverified and keep the set's kind.
+   */
+  static HashSetKind kindOf(StoredHashSet set, HashEntry entry) {
+    HashSetKind kind = set.info().kind();
+    String scheme = set.info().categoryScheme();
+    if (kind != HashSetKind.KNOWN_ABUSE
+        || !scheme.startsWith("VICS")
+        || scheme.contains("UK")
+        || entry.category().isEmpty()) {
+      return kind;
+    }
+    return switch (entry.category().get()) {
+      case "0" -> HashSetKind.KNOWN_GOOD;
+      case "4" -> HashSetKind.OTHER;
+      default -> kind;
+    };
+  }
+
+  private FileVerdict verdict(List<HashMatch> matches, Set<DigestAlgorithm> carried) {
+    if (matches.stream().anyMatch(m -> m.kind() == HashSetKind.KNOWN_ABUSE)) {
+      return FileVerdict.MATCHED_KNOWN;
+    }
+    if (matches.stream().anyMatch(m -> m.kind() == HashSetKind.KNOWN_GOOD)) {
+      return FileVerdict.MATCHED_KNOWN_GOOD;
+    }
+    for (DigestAlgorithm a : carried) {
+      if (abuseAlgorithms.contains(a)) {
+        return FileVerdict.UNMATCHED_POSSIBLE_NEW;
+      }
+    }
+    return FileVerdict.NOT_CHECKED;
+  }
+
+  /** The stored bytes are the hex form's bytes, so the hex form is the way back. */
+  private static PdqHash pdqOf(byte[] digest) {
+    return PdqHash.parseHex(HexFormat.of().formatHex(digest));
+  }
+
+  private record Candidate(Digest digest, OptionalInt distance) {}
+}

@@ -1,0 +1,26 @@
+package org.tiptrace.hash.sets;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A set as stored, with its provenance (reference §1.5: source, version, import time, file hash).
+ *
+ * @param id the store's key; a replaced set gets a new one
+ * @param fileSha256 lower-case hex SHA-256 of the imported file
+ * @param fileVersion the version the file itself declares (VICS data model, NSRL release)
+ */
+public record StoredHashSet(
+    long id,
+    HashSetInfo info,
+    HashSetFormat format,
+    long entryCount,
+    Instant importedAt,
+    String fileSha256,
+    Optional<String> fileVersion) {
+
+  /** "name version" as shown to users and recorded with matches. */
+  public String label() {
+    return info.name() + " " + info.version();
+  }
+}
