@@ -12,5 +12,9 @@ public enum AuditSubjectType {
   TIP_LIST,
   /** A received document, by SHA-256. */
   DOCUMENT,
-  HOTLINE_REPORT
+  HOTLINE_REPORT,
+  /** One file of a tip; the id is {@code <tip id>/<file id>}. */
+  FILE,
+  /** A recorded warrant; the id is {@code <tip id>/<warrant id>}. */
+  WARRANT
 }

@@ -93,6 +93,16 @@ class SecurityConfig {
                     .hasRole(Role.INTAKE.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/tips", "/api/v1/tips/*")
                     .hasRole(Role.ANALYST.name())
+                    // The viewing gate (app.evidence): the gate, not the role, decides per file.
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/tips/*/files",
+                        "/api/v1/tips/*/files/*/content",
+                        "/api/v1/tips/*/files/*/exif")
+                    .hasRole(Role.ANALYST.name())
+                    // LEAD: INVESTIGATOR or SUPERVISOR once Role has them (ANALYST until then).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tips/*/warrants")
+                    .hasRole(Role.ANALYST.name())
                     .anyRequest()
                     .denyAll())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
@@ -118,9 +128,16 @@ class SecurityConfig {
             a ->
                 a.dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/error")
+                    .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/error")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/", "/tips/*")
+                    .hasRole(Role.ANALYST.name())
+                    .requestMatchers(HttpMethod.GET, "/tips/*/files", "/tips/*/files/*/content")
+                    .hasRole(Role.ANALYST.name())
+                    .requestMatchers(HttpMethod.POST, "/tips/*/files/*/reveal")
+                    .hasRole(Role.ANALYST.name())
+                    // LEAD: INVESTIGATOR or SUPERVISOR once Role has them (ANALYST until then).
+                    .requestMatchers(HttpMethod.POST, "/tips/*/warrants")
                     .hasRole(Role.ANALYST.name())
                     .anyRequest()
                     .denyAll())

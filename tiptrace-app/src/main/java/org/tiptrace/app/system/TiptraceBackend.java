@@ -3,11 +3,14 @@ package org.tiptrace.app.system;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.audit.AuditLog;
+import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
+import org.tiptrace.store.evidence.JdbcFileContentRepository;
+import org.tiptrace.store.evidence.JdbcWarrantRepository;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.tip.TipRepository;
@@ -31,6 +34,9 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** The IP attribution computed for each tip on ingest. */
   AssessmentRepository ipAssessments();
+
+  /** Warrant records and which archived bytes are which file's content (the viewing gate). */
+  EvidenceStore evidence();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -58,6 +64,9 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcHotlineRepository(db.dataSource()),
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
+        new EvidenceStore(
+            new JdbcWarrantRepository(db.dataSource()),
+            new JdbcFileContentRepository(db.dataSource())),
         db::close);
   }
 
@@ -90,6 +99,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.hotlineReports(),
         backend.auditLog(),
         backend.ipAssessments(),
+        backend.evidence(),
         onClose);
   }
 
@@ -100,6 +110,7 @@ public interface TiptraceBackend extends AutoCloseable {
       HotlineRepository hotline,
       AuditLog audit,
       AssessmentRepository ipAssessments,
+      EvidenceStore evidence,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -128,6 +139,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AssessmentRepository ipAssessments() {
         return ipAssessments;
+      }
+
+      @Override
+      public EvidenceStore evidence() {
+        return evidence;
       }
 
       @Override
