@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       SubjectsCommand.class,
       ServeCommand.class,
       AuditCommand.class,
+      EvidenceCommand.class,
       DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
