@@ -24,7 +24,6 @@ import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
 import org.tiptrace.intake.RawDocument;
 import org.tiptrace.ip.AttributionMode;
-import org.tiptrace.synth.SyntheticDataSet;
 import org.tiptrace.tip.AgencyId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +88,9 @@ final class DemoCommand implements Callable<Integer> {
             Optional.empty());
 
     try (TiptraceBackend backend = env.backends().open(settings)) {
-      List<RawDocument> generated = SyntheticDataSet.documents(seed, count, env.clock().instant());
+      // SyntheticDataSet's documents, with a few files reporting the demo photos' real hashes.
+      DemoEvidence.Plan plan = DemoEvidence.plan(seed, count, env.clock().instant());
+      List<RawDocument> generated = plan.documents();
       List<InputDocument> documents =
           generated.stream().map(d -> InputDocument.inMemory(d.name(), d.bytes())).toList();
       BatchIntake batch =
@@ -106,6 +107,22 @@ final class DemoCommand implements Callable<Integer> {
       env.out()
           .println("Synthetic data set: seed " + seed + ", " + generated.size() + " documents");
       IntakePrinter.print(report, env.out());
+      env.out().println();
+      env.out().println("Demo evidence (benign test photos):");
+      for (DemoEvidence.Attached a :
+          DemoEvidence.attach(backend, agency, plan.photos(), env.clock())) {
+        env.out()
+            .println(
+                "  tip "
+                    + a.tip().id()
+                    + " file "
+                    + a.file().ref()
+                    + ": "
+                    + a.photo()
+                    + (a.viewable()
+                        ? " (viewable: the ESP viewed it)"
+                        : " (blocked until a warrant lists it)"));
+      }
 
       String password = newPassword();
       UserAccount demo =
