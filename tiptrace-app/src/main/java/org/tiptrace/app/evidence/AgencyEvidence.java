@@ -57,7 +57,7 @@ class AgencyEvidence {
     Tip tip = tip(tipId, "", "files listed", channel);
     List<Warrant> warrants = evidence.warrants(tip);
     List<FileView> files = new ArrayList<>();
-    for (FileGate gate : evidence.gates(tip)) {
+    for (FileGate gate : ViewingGate.gates(tip, warrants, evidence.rules())) {
       audit.record(
           AuditAction.FILE_GATE_DECIDED,
           AuditSubjectType.FILE,
