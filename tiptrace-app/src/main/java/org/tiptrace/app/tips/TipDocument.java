@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tiptrace.evidence.ExifWithheld;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipJson;
@@ -13,14 +14,23 @@ import org.tiptrace.tip.TipJson;
 /**
  * What {@code tiptrace tips show --json} prints and {@code GET /api/v1/tips/{id}} returns, byte for
  * byte: {@code {"tip": <canonical tip JSON>, "ipAssessments": [...], "ipAttribution": {"dataSets",
- * "computedAt"}}}. The last two are {@code null} when the tip's IP events were never assessed.
+ * "computedAt"}}}. The last two are {@code null} when the tip's IP events were never assessed. The
+ * tip's files carry their HASH metadata only: EXIF is withheld ({@link ExifWithheld}).
  */
 public final class TipDocument {
   private TipDocument() {}
 
   public static String json(Tip tip, Optional<AssessmentRepository.Stored> assessments) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("tip", tip);
+    // EXIF goes out only through the viewing gate (GET …/files/{fileId}/exif), never here.
+    out.put(
+        "tip",
+        new Tip(
+            tip.id(),
+            tip.agency(),
+            tip.source(),
+            tip.receivedAt(),
+            ExifWithheld.report(tip.report())));
     out.put(
         "ipAssessments", assessments.map(AssessmentRepository.Stored::assessments).orElse(null));
     out.put(

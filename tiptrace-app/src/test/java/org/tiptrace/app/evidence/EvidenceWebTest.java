@@ -303,6 +303,20 @@ class EvidenceWebTest extends WebTest {
   }
 
   @Test
+  void theTipsJsonWithholdsExifSoTheGateIsTheOnlyWayToIt() {
+    Tip tip = seed("7100009");
+
+    HttpResponse<String> document = send(alice("/api/v1/tips/" + tip.id()).GET());
+
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(tip.report().files().get(0).details()).isNotEmpty();
+    assertThat(document.body()).doesNotContain("ExampleCam");
+    assertThat(json(document).get("tip").get("report").get("files").get(0).get("details").size())
+        .isZero();
+    assertThat(send(alice(base(tip) + "/files/exifonly/exif").GET()).body()).contains("ExampleCam");
+  }
+
+  @Test
   void anotherAgencyGets404OnAllOfItAndChangesNothing() {
     Tip tip = seed("7100005");
     long before = head();
