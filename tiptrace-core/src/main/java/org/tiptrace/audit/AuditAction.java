@@ -35,5 +35,17 @@ public enum AuditAction {
   TOKEN_REVOKED,
   USER_ADDED,
   USER_DISABLED,
-  USER_ENABLED
+  USER_ENABLED,
+  /** The viewing gate decided on a file (listed, or a request it blocked); detail: the basis. */
+  FILE_GATE_DECIDED,
+  /** A file's bytes were served; detail: the basis that allowed it. */
+  FILE_CONTENT_VIEWED,
+  /** A file's EXIF/metadata was served; detail: the basis that allowed it. */
+  FILE_EXIF_VIEWED,
+  /** A viewable image was unblurred on the page; detail: the basis. */
+  FILE_REVEALED,
+  /** A warrant was recorded; detail: number, court, date and the file ids it covers. */
+  WARRANT_RECORDED,
+  /** Bytes were attached to a reported file after their hashes were checked. */
+  FILE_CONTENT_ATTACHED,
 }

@@ -22,5 +22,9 @@ public enum AuditSubjectType {
   /** An account, by user name. */
   USER,
   /** An API token, by its number. */
-  API_TOKEN
+  API_TOKEN,
+  /** One file of a tip; the id is {@code <tip id>/<file id>}. */
+  FILE,
+  /** A recorded warrant; the id is {@code <tip id>/<warrant id>}. */
+  WARRANT,
 }

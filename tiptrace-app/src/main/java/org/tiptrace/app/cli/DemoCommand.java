@@ -39,7 +39,6 @@ import org.tiptrace.ip.IpDataKind;
 import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.ip.IpDataSets;
 import org.tiptrace.ip.JurisdictionTable;
-import org.tiptrace.synth.SyntheticDataSet;
 import org.tiptrace.tip.AgencyId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,7 +104,9 @@ final class DemoCommand implements Callable<Integer> {
             Optional.empty());
 
     try (TiptraceBackend backend = env.backends().open(settings)) {
-      List<RawDocument> generated = SyntheticDataSet.documents(seed, count, env.clock().instant());
+      // SyntheticDataSet's documents, with a few files reporting the demo photos' real hashes.
+      DemoEvidence.Plan plan = DemoEvidence.plan(seed, count, env.clock().instant());
+      List<RawDocument> generated = plan.documents();
       List<InputDocument> documents =
           generated.stream().map(d -> InputDocument.inMemory(d.name(), d.bytes())).toList();
       env.out().println(installIpData(root.dataDir(env), backend.ipData()));
@@ -130,6 +131,22 @@ final class DemoCommand implements Callable<Integer> {
           .println("Synthetic data set: seed " + seed + ", " + generated.size() + " documents");
       IntakePrinter.print(report, env.out());
       env.out().println(demoSet.describe());
+      env.out().println();
+      env.out().println("Demo evidence (benign test photos):");
+      for (DemoEvidence.Attached a :
+          DemoEvidence.attach(backend, agency, plan.photos(), env.clock())) {
+        env.out()
+            .println(
+                "  tip "
+                    + a.tip().id()
+                    + " file "
+                    + a.file().ref()
+                    + ": "
+                    + a.photo()
+                    + (a.viewable()
+                        ? " (viewable: the ESP viewed it)"
+                        : " (blocked until a warrant lists it)"));
+      }
 
       String password = newPassword();
       UserAccount demo =

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       AccountCommands.Users.class,
       AccountCommands.Tokens.class,
       AccountCommands.TotpCommand.class,
+      EvidenceCommand.class,
       DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -65,6 +65,14 @@ class SecurityConfig {
               "/api/v1/tips/*",
               "/api/v1/tips/*/graph",
               "/api/v1/routing/review"),
+          // The viewing gate (app.evidence): the role reads; the gate decides per file.
+          Route.of(
+              HttpMethod.GET,
+              Permission.READ_TIPS,
+              "/api/v1/tips/*/files",
+              "/api/v1/tips/*/files/*/content",
+              "/api/v1/tips/*/files/*/exif"),
+          Route.of(HttpMethod.POST, Permission.WORK_TIPS, "/api/v1/tips/*/warrants"),
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/api/v1/ip/reassess"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/api/v1/jobs/*"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
@@ -86,6 +94,10 @@ class SecurityConfig {
               "/subjects",
               "/subjects/*/graph",
               "/subjects/*/graph.json"),
+          Route.of(
+              HttpMethod.GET, Permission.READ_TIPS, "/tips/*/files", "/tips/*/files/*/content"),
+          Route.of(HttpMethod.POST, Permission.READ_TIPS, "/tips/*/files/*/reveal"),
+          Route.of(HttpMethod.POST, Permission.WORK_TIPS, "/tips/*/warrants"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/ip/reassess", "/ip/jobs/*"),
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/ip/reassess"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin"));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.account.AccountRepository;
 import org.tiptrace.audit.AuditLog;
+import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.hash.sets.HashSetReaders;
 import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.intake.RawArchive;
@@ -13,6 +14,8 @@ import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
+import org.tiptrace.store.evidence.JdbcFileContentRepository;
+import org.tiptrace.store.evidence.JdbcWarrantRepository;
 import org.tiptrace.store.hashsets.JdbcHashSetRepository;
 import org.tiptrace.store.hashsets.NsrlSqliteReader;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
@@ -49,6 +52,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** Known-hash sets, the hash matches of each tip, and the tips marked for re-triage. */
   HashSetRepository hashSets();
 
+  /** Warrant records and which archived bytes are which file's content (the viewing gate). */
+  EvidenceStore evidence();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -78,6 +84,9 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcIpDataRepository(db.dataSource()),
         new JdbcAccountRepository(db.dataSource()),
         new JdbcHashSetRepository(db.dataSource()),
+        new EvidenceStore(
+            new JdbcWarrantRepository(db.dataSource()),
+            new JdbcFileContentRepository(db.dataSource())),
         db::close);
   }
 
@@ -118,6 +127,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.ipData(),
         backend.accounts(),
         backend.hashSets(),
+        backend.evidence(),
         onClose);
   }
 
@@ -131,6 +141,7 @@ public interface TiptraceBackend extends AutoCloseable {
       IpDataRepository ipData,
       AccountRepository accounts,
       HashSetRepository hashSets,
+      EvidenceStore evidence,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -174,6 +185,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public HashSetRepository hashSets() {
         return hashSets;
+      }
+
+      @Override
+      public EvidenceStore evidence() {
+        return evidence;
       }
 
       @Override

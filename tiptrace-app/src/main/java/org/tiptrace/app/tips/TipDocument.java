@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tiptrace.evidence.ExifWithheld;
 import org.tiptrace.hash.sets.FileMatches;
 import org.tiptrace.hash.sets.HashMatch;
 import org.tiptrace.hash.sets.HashSetRepository;
@@ -19,7 +20,8 @@ import org.tiptrace.tip.TipJson;
  * "computedAt"}, "routing": {"outcome", "agency", "reasons", ...}, "hashMatches": {"hashSets",
  * "computedAt", "files": [{"fileIndex", "verdict", "matches"}]}}}. The IP members are {@code null}
  * when the tip's IP events were never assessed ({@code routing} also when they were assessed before
- * routing was stored), {@code hashMatches} when its files were never matched.
+ * routing was stored), {@code hashMatches} when its files were never matched. The tip's files carry
+ * their HASH metadata only: EXIF is withheld ({@link ExifWithheld}).
  */
 public final class TipDocument {
   private TipDocument() {}
@@ -29,7 +31,15 @@ public final class TipDocument {
       Optional<AssessmentRepository.Stored> assessments,
       Optional<HashSetRepository.StoredMatches> hashMatches) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("tip", tip);
+    // EXIF goes out only through the viewing gate (GET …/files/{fileId}/exif), never here.
+    out.put(
+        "tip",
+        new Tip(
+            tip.id(),
+            tip.agency(),
+            tip.source(),
+            tip.receivedAt(),
+            ExifWithheld.report(tip.report())));
     out.put(
         "ipAssessments", assessments.map(AssessmentRepository.Stored::assessments).orElse(null));
     out.put(

@@ -25,7 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.tiptrace.app.system.ApiTokens;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.testing.TestAccounts;
+import org.tiptrace.app.testing.TestDocuments;
+import org.tiptrace.app.testing.TestIntake;
 import org.tiptrace.app.testing.WebTest;
+import org.tiptrace.evidence.TipFiles;
 import org.tiptrace.tip.Tip;
 
 /**
@@ -59,13 +62,42 @@ class CrossAgencyProbeTest extends WebTest {
     Map<String, Supplier<String>> ids = new LinkedHashMap<>();
     ids.put("id", () -> tipOfA.id().toString());
     ids.put("tipId", () -> tipOfA.id().toString());
+    ids.put("fileId", () -> TipFiles.of(tipOfA).get(0).ref().value());
+    // The pages name a subject by its anchor person: "t12-R0" for S-t12/R0.
+    ids.put("/subjects/{id}", () -> "t" + tipOfA.id() + "-R0");
+    ids.put("/api/v1/jobs/{id}", this::jobOfA);
+    ids.put("/ip/jobs/{id}", this::jobOfA);
     return ids;
+  }
+
+  private String jobOfA;
+
+  /** A real background job of agency A: alice (a supervisor of A) starts a re-assessment. */
+  private String jobOfA() {
+    if (jobOfA == null) {
+      HttpResponse<String> started =
+          send(alice("/api/v1/ip/reassess").POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+      String location = started.headers().firstValue("Location").orElseThrow();
+      jobOfA = location.substring(location.lastIndexOf('/') + 1);
+    }
+    return jobOfA;
   }
 
   @Test
   void everyEndpointAsAnotherAgencyOnAgencyAsObjectsIs403Or404AndLeaksNothing() {
-    Tip tipOfA = insertTip(AGENCY_A, A_REPORT, A_USER);
-    assertThat(send(alice("/api/v1/tips/" + tipOfA.id()).GET()).body())
+    Tip markedTip = insertTip(AGENCY_A, A_REPORT, A_USER);
+    // The probed tip: same user, a numeric report id, and a file (for the viewing gate's routes).
+    insertTip(AGENCY_A, "77310091", A_USER);
+    Tip tipOfA =
+        TestIntake.ingest(
+            backend,
+            AGENCY_A,
+            "probe-file.xml",
+            TestDocuments.fileDetails("77310091", "probe-a.jpg"),
+            Instant.parse("2026-02-01T10:05:00Z"));
+    assertThat(send(alice("/api/v1/tips/" + tipOfA.id()).GET()).body()).contains(A_USER);
+    assertThat(send(alice("/api/v1/tips/" + markedTip.id()).GET()).body())
         .as("the markers are in A's own view, so their absence below means something")
         .contains(A_REPORT)
         .contains(A_USER);
@@ -129,7 +161,11 @@ class CrossAgencyProbeTest extends WebTest {
     Matcher m = VARIABLE.matcher(pattern);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      Supplier<String> id = ids.get(m.group(1));
+      // A route-specific object first ("/subjects/{id}"), else the variable's ("{id}": a tip).
+      Supplier<String> id = ids.get(pattern.substring(0, m.end()));
+      if (id == null) {
+        id = ids.get(m.group(1));
+      }
       if (id == null) {
         problems.add(
             pattern

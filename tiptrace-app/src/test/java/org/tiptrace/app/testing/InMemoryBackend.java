@@ -82,6 +82,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   }
 
   @Override
+  public org.tiptrace.evidence.EvidenceStore evidence() {
+    return backend.evidence();
+  }
+
+  @Override
   public void close() {
     if (closed.getAndIncrement() == 0) {
       backend.close();

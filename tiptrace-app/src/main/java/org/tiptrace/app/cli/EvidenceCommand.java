@@ -1,0 +1,183 @@
+package org.tiptrace.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditEvent;
+import org.tiptrace.audit.AuditSubjectType;
+import org.tiptrace.evidence.EvidenceException;
+import org.tiptrace.evidence.EvidenceFiles;
+import org.tiptrace.evidence.FileContent;
+import org.tiptrace.evidence.FileRef;
+import org.tiptrace.evidence.TipFile;
+import org.tiptrace.evidence.TipFiles;
+import org.tiptrace.legal.GateRuleSet;
+import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.HashAlgorithm;
+import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TipId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tiptrace evidence attach}: archives the bytes of a reported file (LE JSON downloads carry
+ * none) after checking them against the file's reported MD5, SHA-1 and SHA-256. Attaching opens
+ * nothing: the viewing gate still decides who may see the bytes.
+ */
+@Command(
+    name = "evidence",
+    mixinStandardHelpOptions = true,
+    description = "Evidence files of tips.",
+    subcommands = {EvidenceCommand.Attach.class})
+final class EvidenceCommand implements Callable<Integer> {
+  @Spec CommandSpec spec = CommandSpec.create();
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  @Command(
+      name = "attach",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Archive PATH as the bytes of file FILE-ID of tip ID, after checking them against every"
+            + " MD5, SHA-1 and SHA-256 reported for that file; a mismatch attaches nothing.",
+        "File ids are those of GET /api/v1/tips/{id}/files: the reported id, or pos-N for a file"
+            + " without a usable one. Recorded in the audit log."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:attached (or the same bytes were already attached)",
+        "1:not attached: no such tip or file, hashes do not match, other bytes already attached",
+        "3:PATH cannot be read",
+        "4:the database could not be opened or used"
+      })
+  static final class Attach implements Callable<Integer> {
+    /** Files larger than this are refused (the archive keeps bytes in the database). */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    private static final java.util.Set<HashAlgorithm> CHECKED =
+        java.util.EnumSet.of(HashAlgorithm.MD5, HashAlgorithm.SHA1, HashAlgorithm.SHA256);
+
+    private final CliEnvironment env;
+
+    @Spec CommandSpec spec = CommandSpec.create();
+
+    @Option(names = "--tip", required = true, paramLabel = "ID", description = "The tip id.")
+    long tip;
+
+    @Option(
+        names = "--file",
+        required = true,
+        paramLabel = "FILE-ID",
+        description = "The file's id within the tip.")
+    String file = "";
+
+    @Option(
+        names = "--by",
+        paramLabel = "NAME",
+        description = "Who attaches the file, for the audit log (env TIPTRACE_USER, else USER).")
+    @Nullable String by;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The file's bytes.")
+    Path path = Path.of("");
+
+    Attach(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      RootCommand root = RootCommand.of(spec);
+      AgencyId agency = root.agency(env, spec);
+      if (tip <= 0) {
+        throw new ParameterException(spec.commandLine(), "--tip must be positive, was " + tip);
+      }
+      if (!FileRef.isValid(file)) {
+        throw new ParameterException(spec.commandLine(), "--file: '" + file + "' is not a file id");
+      }
+      String actor =
+          Optional.ofNullable(by)
+              .or(() -> Optional.ofNullable(env.env().get("TIPTRACE_USER")))
+              .or(() -> Optional.ofNullable(env.env().get("USER")))
+              .filter(s -> !s.isBlank())
+              .orElse("cli");
+      byte[] bytes;
+      try {
+        long size = Files.size(path);
+        if (size > MAX_BYTES) {
+          return fail(ExitCodes.INPUT, path + ": " + size + " bytes, more than " + MAX_BYTES);
+        }
+        bytes = Files.readAllBytes(path);
+      } catch (IOException e) {
+        return fail(ExitCodes.INPUT, path + ": cannot read: " + e.getMessage());
+      }
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+        Optional<Tip> found = backend.tips().find(agency, new TipId(tip));
+        if (found.isEmpty()) {
+          return fail(ExitCodes.NOT_ACCEPTED, "no tip " + tip + " for agency " + agency);
+        }
+        EvidenceFiles evidence =
+            new EvidenceFiles(
+                backend.archive(),
+                backend.evidence().contents(),
+                backend.evidence().warrants(),
+                GateRuleSet.bundled(),
+                env.clock());
+        FileContent content;
+        try {
+          content = evidence.attach(found.get(), new FileRef(file), bytes, path.toString(), actor);
+        } catch (EvidenceException e) {
+          return fail(ExitCodes.NOT_ACCEPTED, e.getMessage());
+        }
+        backend
+            .auditLog()
+            .append(
+                new AuditEvent(
+                    actor,
+                    Optional.of(agency),
+                    AuditAction.FILE_CONTENT_ATTACHED,
+                    AuditSubjectType.FILE,
+                    tip + "/" + file,
+                    "cli: sha256=" + content.sha256() + " size=" + content.size()));
+        TipFile tipFile = TipFiles.find(found.get(), new FileRef(file)).orElseThrow();
+        env.out()
+            .println(
+                "attached "
+                    + path
+                    + " to file "
+                    + file
+                    + " of tip "
+                    + tip
+                    + ": "
+                    + content.size()
+                    + " bytes, sha256 "
+                    + content.sha256()
+                    + "; matched "
+                    + tipFile.file().hashes().stream()
+                        .filter(h -> CHECKED.contains(h.algorithm()))
+                        .map(h -> h.label() + " (" + h.origin() + ")")
+                        .toList());
+        env.out().flush();
+        return ExitCodes.OK;
+      }
+    }
+
+    private int fail(int code, String message) {
+      env.err().println("tiptrace evidence attach: " + message);
+      env.err().flush();
+      return code;
+    }
+  }
+}
