@@ -10,6 +10,11 @@ public record SubjectId(PersonRef anchor) implements Comparable<SubjectId> {
     return anchor.compareTo(other.anchor);
   }
 
+  /** Reads {@code S-t12/R0} (or the anchor alone, {@code t12/R0}). */
+  public static SubjectId parse(String text) {
+    return new SubjectId(PersonRef.parse(text.startsWith("S-") ? text.substring(2) : text));
+  }
+
   @Override
   public String toString() {
     return "S-" + anchor;
