@@ -608,6 +608,34 @@ public final class Linker {
     return SubjectView.of(viewer, s, t -> tips.get(t).agency(), onSubject);
   }
 
+  /**
+   * The subjects whose persons hold the identifier key (for the caller to learn which subjects a
+   * new tip may join or touch), up to {@code limit}.
+   */
+  public Set<SubjectId> subjectsHolding(String key, int limit) {
+    Set<SubjectId> out = new TreeSet<>();
+    IntList h = holders.get(key);
+    for (int i = 0; h != null && i < h.size && out.size() < limit; i++) {
+      out.add(subjectIdOf(h.get(i)));
+    }
+    return out;
+  }
+
+  /** The tips whose persons hold the identifier key, ascending, up to {@code limit}. */
+  public List<TipId> tipsHolding(String key, int limit) {
+    Set<TipId> out = new TreeSet<>(Comparator.comparingLong(TipId::value));
+    IntList h = holders.get(key);
+    for (int i = 0; h != null && i < h.size && out.size() < limit; i++) {
+      out.add(persons.get(h.get(i)).tip());
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether the tip is linked. */
+  public boolean isLinked(TipId tip) {
+    return tips.containsKey(tip);
+  }
+
   /** The agency of a linked tip. */
   public AgencyId agencyOf(TipId tip) {
     return requireTip(tip).agency();

@@ -16,6 +16,8 @@ import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.app.system.DatabaseSettings;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.system.TiptraceBackend;
@@ -101,7 +103,13 @@ final class DemoCommand implements Callable<Integer> {
                       AttributionMode.SYNTHETIC_DATA,
                       backend.tips(),
                       backend.ipAssessments(),
-                      env.clock())));
+                      env.clock()),
+                  new LinkTriageStep(
+                      LinkTriageService.of(
+                          backend,
+                          org.tiptrace.triage.HashVerdictSource.notChecked(),
+                          org.tiptrace.triage.TriageRules.defaults(),
+                          env.clock()))));
       IntakeReport report = batch.ingest(agency, documents, ParseMode.TOLERANT, (i, n, r) -> {});
       env.out()
           .println("Synthetic data set: seed " + seed + ", " + generated.size() + " documents");

@@ -7,10 +7,14 @@ import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.intake.BatchIntake;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.ip.AttributionMode;
+import org.tiptrace.triage.HashVerdictSource;
+import org.tiptrace.triage.TriageRules;
 
 /**
  * Core objects for the web app. The CLI registers the backend (and tests their readers) as
@@ -60,16 +64,25 @@ class BackendConfiguration {
         AttributionMode.PRODUCTION, backend.tips(), backend.ipAssessments(), clock);
   }
 
+  /** Linking and triage on the stored state: the bundled rules, hash verdicts "not checked". */
+  @Bean
+  @ConditionalOnMissingBean(LinkTriageService.class)
+  LinkTriageService linkTriageService(TiptraceBackend backend, Clock clock) {
+    return LinkTriageService.of(
+        backend, HashVerdictSource.notChecked(), TriageRules.defaults(), clock);
+  }
+
   @Bean
   BatchIntake batchIntake(
       TiptraceBackend backend,
       DocumentReaders readers,
       IntakeLimits limits,
       Clock clock,
-      IpEnrichment enrichment) {
+      IpEnrichment enrichment,
+      LinkTriageService linkTriage) {
     return new BatchIntake(
         new Intake(backend.archive(), backend.tips(), readers, limits),
         clock,
-        TipSteps.of(enrichment));
+        TipSteps.of(enrichment, new LinkTriageStep(linkTriage)));
   }
 }

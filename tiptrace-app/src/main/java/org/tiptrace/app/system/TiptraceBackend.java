@@ -6,11 +6,15 @@ import org.tiptrace.audit.AuditLog;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
+import org.tiptrace.link.LinkStore;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
+import org.tiptrace.store.link.JdbcLinkStore;
+import org.tiptrace.store.triage.JdbcTriageStore;
 import org.tiptrace.tip.TipRepository;
+import org.tiptrace.triage.TriageStore;
 
 /**
  * The storage the application works on: the raw archive, the tip repository, the hotline reports
@@ -31,6 +35,12 @@ public interface TiptraceBackend extends AutoCloseable {
 
   /** The IP attribution computed for each tip on ingest. */
   AssessmentRepository ipAssessments();
+
+  /** Subjects, identifiers, associations, manual decisions and holds (global; scope on read). */
+  LinkStore linkStore();
+
+  /** The current triage of each tip. */
+  TriageStore triageStore();
 
   /** Releases the connection pool; idempotent. */
   @Override
@@ -58,6 +68,8 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcHotlineRepository(db.dataSource()),
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
+        new JdbcLinkStore(db.dataSource()),
+        new JdbcTriageStore(db.dataSource()),
         db::close);
   }
 
@@ -90,6 +102,8 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.hotlineReports(),
         backend.auditLog(),
         backend.ipAssessments(),
+        backend.linkStore(),
+        backend.triageStore(),
         onClose);
   }
 
@@ -100,6 +114,8 @@ public interface TiptraceBackend extends AutoCloseable {
       HotlineRepository hotline,
       AuditLog audit,
       AssessmentRepository ipAssessments,
+      LinkStore linkStore,
+      TriageStore triageStore,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -128,6 +144,16 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public AssessmentRepository ipAssessments() {
         return ipAssessments;
+      }
+
+      @Override
+      public LinkStore linkStore() {
+        return linkStore;
+      }
+
+      @Override
+      public TriageStore triageStore() {
+        return triageStore;
       }
 
       @Override

@@ -239,13 +239,6 @@ public final class JdbcLinkStore implements LinkStore {
             }
             member.executeBatch();
           }
-          // Subjects left without members (every member moved elsewhere) are gone too.
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "DELETE FROM link_subject WHERE NOT EXISTS (SELECT 1 FROM link_subject_member m"
-                      + " WHERE m.subject_id = link_subject.subject_id)")) {
-            ps.executeUpdate();
-          }
           return null;
         });
   }
@@ -288,6 +281,9 @@ public final class JdbcLinkStore implements LinkStore {
                 agencies.put(tip, new AgencyId(rs.getString(4)));
               }
             }
+          }
+          if (members.isEmpty()) {
+            return Optional.empty();
           }
           members.sort(null);
           Set<TipId> tips = new LinkedHashSet<>();
