@@ -12,5 +12,9 @@ public enum AuditSubjectType {
   TIP_LIST,
   /** A received document, by SHA-256. */
   DOCUMENT,
-  HOTLINE_REPORT
+  HOTLINE_REPORT,
+  /** A page of the triage queue; the id says which ({@code offset=0,limit=50,tier=…}). */
+  QUEUE,
+  /** A linked subject, by id ({@code S-t12/R0}). */
+  SUBJECT
 }

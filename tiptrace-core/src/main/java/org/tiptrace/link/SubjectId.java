@@ -10,9 +10,19 @@ public record SubjectId(PersonRef anchor) implements Comparable<SubjectId> {
     return anchor.compareTo(other.anchor);
   }
 
-  /** Reads {@code S-t12/R0} (or the anchor alone, {@code t12/R0}). */
+  /**
+   * Reads {@code S-t12/R0}, its URL form {@code S-t12.R0}, or the anchor alone ({@code t12/R0}).
+   *
+   * @throws IllegalArgumentException naming the text
+   */
   public static SubjectId parse(String text) {
-    return new SubjectId(PersonRef.parse(text.startsWith("S-") ? text.substring(2) : text));
+    String anchor = text.startsWith("S-") ? text.substring(2) : text;
+    return new SubjectId(PersonRef.parse(anchor.replace('.', '/')));
+  }
+
+  /** The id without a slash, for URLs: {@code S-t12.R0}. */
+  public String urlId() {
+    return toString().replace('/', '.');
   }
 
   @Override

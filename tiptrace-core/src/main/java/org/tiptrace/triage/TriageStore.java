@@ -17,10 +17,11 @@ public interface TriageStore {
    * A page of the agency's queue in {@link TriageQueue#ORDER}.
    *
    * @param tiers only these tiers; empty means every tier
+   * @param withDeadline only tips with an attribution deadline (perishable evidence)
    * @param offset items to skip, >= 0
    * @param limit page size, 1..500
    */
-  record QueueQuery(Set<Tier> tiers, int offset, int limit) {
+  record QueueQuery(Set<Tier> tiers, boolean withDeadline, int offset, int limit) {
     public static final int MAX_LIMIT = 500;
 
     public QueueQuery {
@@ -31,6 +32,11 @@ public interface TriageStore {
       if (limit < 1 || limit > MAX_LIMIT) {
         throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
       }
+    }
+
+    /** Every tier, no flag. */
+    public static QueueQuery page(int offset, int limit) {
+      return new QueueQuery(Set.of(), false, offset, limit);
     }
   }
 

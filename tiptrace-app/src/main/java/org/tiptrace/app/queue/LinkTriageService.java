@@ -252,7 +252,7 @@ public final class LinkTriageService {
     private static final long serialVersionUID = 1L;
     private final boolean notFound;
 
-    Refused(String message, boolean notFound) {
+    public Refused(String message, boolean notFound) {
       super(message);
       this.notFound = notFound;
     }

@@ -7,7 +7,9 @@ public enum Role {
   /** Read the agency's tips (list, show, pages). */
   ANALYST,
   /** Submit documents to intake. */
-  INTAKE;
+  INTAKE,
+  /** Decide on subjects (manual split and merge) and record deconfliction holds. */
+  INVESTIGATOR;
 
   /** The Spring Security authority, {@code ROLE_ANALYST}. */
   public String authority() {

@@ -93,6 +93,14 @@ class SecurityConfig {
                     .hasRole(Role.INTAKE.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/tips", "/api/v1/tips/*")
                     .hasRole(Role.ANALYST.name())
+                    .requestMatchers(HttpMethod.GET, "/api/v1/queue", "/api/v1/subjects/*")
+                    .hasRole(Role.ANALYST.name())
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/subjects/*/split",
+                        "/api/v1/subjects/*/merge",
+                        "/api/v1/holds")
+                    .hasRole(Role.INVESTIGATOR.name())
                     .anyRequest()
                     .denyAll())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))

@@ -225,7 +225,8 @@ class LinkTriageServiceTest {
           special = t;
         }
       }
-      Page<StoredTriage> queue = backend.triageStore().queue(A, new QueueQuery(Set.of(), 0, 500));
+      Page<StoredTriage> queue =
+          backend.triageStore().queue(A, new QueueQuery(Set.of(), false, 0, 500));
       assertThat(queue.total()).isEqualTo(500);
       assertThat(queue.items().get(0).result().tip()).isEqualTo(special.id());
       assertThat(queue.items().get(0).result().tier()).isEqualTo(Tier.TIER_2);
@@ -244,7 +245,7 @@ class LinkTriageServiceTest {
       assertThat(
               backend
                   .triageStore()
-                  .queue(A, new QueueQuery(Set.of(Tier.INFORMATIONAL), 0, 1))
+                  .queue(A, new QueueQuery(Set.of(Tier.INFORMATIONAL), false, 0, 1))
                   .total())
           .isEqualTo(499);
     }

@@ -122,6 +122,9 @@ public final class JdbcTriageStore implements TriageStore {
       }
       where.append(")");
     }
+    if (query.withDeadline()) {
+      where.append(" AND deadline IS NOT NULL");
+    }
     long total;
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM triage_result" + where)) {

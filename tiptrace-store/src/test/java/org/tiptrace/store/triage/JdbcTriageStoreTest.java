@@ -125,8 +125,8 @@ class JdbcTriageStoreTest {
               .sorted(TriageQueue.ORDER)
               .map(TriageResult::tip)
               .toList();
-      Page<StoredTriage> first = store.queue(A, new QueueQuery(Set.of(), 0, 4));
-      Page<StoredTriage> second = store.queue(A, new QueueQuery(Set.of(), 4, 4));
+      Page<StoredTriage> first = store.queue(A, new QueueQuery(Set.of(), false, 0, 4));
+      Page<StoredTriage> second = store.queue(A, new QueueQuery(Set.of(), false, 4, 4));
       assertThat(first.total()).isEqualTo(6);
       assertThat(
               java.util.stream.Stream.concat(first.items().stream(), second.items().stream())
@@ -137,9 +137,13 @@ class JdbcTriageStoreTest {
       assertThat(first.items().get(1).result().deadline()).contains(soon);
 
       Page<StoredTriage> informational =
-          store.queue(A, new QueueQuery(Set.of(Tier.INFORMATIONAL), 0, 10));
+          store.queue(A, new QueueQuery(Set.of(Tier.INFORMATIONAL), false, 0, 10));
       assertThat(informational.total()).isEqualTo(1);
       assertThat(informational.items().get(0).result().score()).isEqualTo(70);
+      Page<StoredTriage> perishable = store.queue(A, new QueueQuery(Set.of(), true, 0, 10));
+      assertThat(perishable.items())
+          .extracting(s -> s.result().deadline().orElseThrow())
+          .containsExactly(soon, later);
     }
   }
 }
