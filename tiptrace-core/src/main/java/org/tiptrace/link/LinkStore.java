@@ -41,6 +41,9 @@ public interface LinkStore {
   /** A stored subject by id. */
   Optional<StoredSubject> subject(SubjectId id);
 
+  /** The subjects with at least one person in the agency's tips, ascending. */
+  List<SubjectId> subjectsOf(AgencyId agency);
+
   /** The subject a person belongs to. */
   Optional<SubjectId> subjectOf(PersonRef person);
 

@@ -631,6 +631,30 @@ public final class Linker {
     return List.copyOf(out);
   }
 
+  /**
+   * Takes the current file list of a linked tip (a fileDetails document attached files after it was
+   * linked), so that its signals have one spread per file. The new files' hashes are not added to
+   * the identifier index: they count other subjects' copies, not this tip's.
+   */
+  public void updateFiles(Tip tip) {
+    TipFacts f = requireTip(tip.id());
+    List<List<String>> fileKeys = new ArrayList<>();
+    for (ReportedFile file : tip.report().files()) {
+      List<String> keys = new ArrayList<>();
+      file.hashes().forEach(h -> keys.add("file|" + h.algorithm().name() + "|" + h.value()));
+      fileKeys.add(List.copyOf(keys));
+    }
+    tips.put(
+        tip.id(),
+        new TipFacts(
+            f.agency(),
+            f.receivedAt(),
+            f.persons(),
+            f.reportedCount(),
+            f.priorCt(),
+            List.copyOf(fileKeys)));
+  }
+
   /** Whether the tip is linked. */
   public boolean isLinked(TipId tip) {
     return tips.containsKey(tip);

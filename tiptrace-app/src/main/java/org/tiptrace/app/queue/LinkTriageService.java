@@ -171,9 +171,46 @@ public final class LinkTriageService {
           }
         }
       }
+    } else {
+      l.updateFiles(tip); // a fileDetails document attached files
     }
     rescore.add(id);
     rescoreLinked(rescore);
+  }
+
+  /**
+   * Links and scores every tip of the agency that has no stored triage yet (stored before linking
+   * was persisted, or by a path without the step), oldest first. Reads only the store when nothing
+   * is missing: the linker is rebuilt only if a tip needs it.
+   *
+   * @return how many tips were brought up to date
+   */
+  public synchronized int catchUp(AgencyId agency) {
+    Set<TipId> scored = new HashSet<>();
+    for (StoredTriage t : triage.all(agency)) {
+      scored.add(t.result().tip());
+    }
+    List<TipId> missing = new ArrayList<>();
+    int offset = 0;
+    while (true) {
+      org.tiptrace.tip.Page<org.tiptrace.tip.TipSummary> page =
+          tips.list(
+              agency, new org.tiptrace.tip.TipQuery(offset, org.tiptrace.tip.TipQuery.MAX_LIMIT));
+      for (org.tiptrace.tip.TipSummary s : page.items()) {
+        if (!scored.contains(s.id())) {
+          missing.add(s.id());
+        }
+      }
+      offset += page.items().size();
+      if (page.items().isEmpty() || offset >= page.total()) {
+        break;
+      }
+    }
+    missing.sort(Comparator.comparingLong(TipId::value));
+    for (TipId id : missing) {
+      tipChanged(agency, id);
+    }
+    return missing.size();
   }
 
   /** The same document again: repairs a crash between intake and this step. */

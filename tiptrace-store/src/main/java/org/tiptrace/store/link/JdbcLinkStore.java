@@ -317,6 +317,27 @@ public final class JdbcLinkStore implements LinkStore {
   }
 
   @Override
+  public List<SubjectId> subjectsOf(AgencyId agency) {
+    return run(
+        "read the subjects of " + agency,
+        false,
+        c -> {
+          Set<SubjectId> out = new TreeSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT DISTINCT subject_id FROM link_subject_member WHERE agency = ?")) {
+            ps.setString(1, agency.code());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(SubjectId.parse(rs.getString(1)));
+              }
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  @Override
   public List<SubjectId> subjectsOfTip(TipId tip) {
     return run(
         "read the subjects of tip " + tip,

@@ -83,6 +83,9 @@ class JdbcLinkStoreTest {
       assertThat(store.subjectOf(personB)).contains(sa);
       assertThat(store.subjectsOfTip(b.id())).containsExactly(sa);
       assertThat(store.subject(sa).orElseThrow().subject().members()).hasSize(2);
+      assertThat(store.subjectsOf(A)).containsExactly(sa);
+      assertThat(store.subjectsOf(B)).containsExactly(sa);
+      assertThat(store.subjectsOf(new AgencyId("icac-none"))).isEmpty();
       assertThat(store.decisions())
           .singleElement()
           .satisfies(
