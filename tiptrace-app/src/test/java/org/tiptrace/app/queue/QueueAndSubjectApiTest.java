@@ -31,6 +31,12 @@ import org.tiptrace.tip.TriState;
 class QueueAndSubjectApiTest extends WebTest {
   private static final AtomicInteger DOCS = new AtomicInteger();
 
+  /**
+   * The other agency's tips go to an agency no web test user belongs to: the tests share one
+   * database, and others expect bob's agency (ICAC-B) to hold no tips.
+   */
+  private static final AgencyId OTHER = new AgencyId("ICAC-LINK-OTHER");
+
   @Autowired LinkTriageService service;
 
   /** Stores a tip and runs the link-and-triage step on it, as ingest does. */
@@ -106,7 +112,7 @@ class QueueAndSubjectApiTest extends WebTest {
                 .build());
     Tip b =
         linked(
-            AGENCY_B,
+            OTHER,
             report()
                 .reported(user("Example Photos", "api-owl-b").phone("2025550161", TriState.TRUE))
                 .file(file("b2b2"))
@@ -114,7 +120,7 @@ class QueueAndSubjectApiTest extends WebTest {
     SubjectId id = backend.linkStore().subjectsOfTip(a.id()).get(0);
     Tip onlyB =
         linked(
-            AGENCY_B,
+            OTHER,
             report()
                 .reported(user("Example Chat", "b-only").phone("202-555-0162", TriState.TRUE))
                 .build());
@@ -130,7 +136,7 @@ class QueueAndSubjectApiTest extends WebTest {
                         "{\"tip\": " + b.id() + ", \"caseNumber\": \"B-1\", \"contact\": \"x\"}")));
     assertThat(forbidden.statusCode()).isEqualTo(403);
     // A hold recorded for B directly (its investigator), then alice sees only the notice.
-    service.holdTip(AGENCY_B, b.id(), "B-2026-0099", "desk@icac-b.example.org");
+    service.holdTip(OTHER, b.id(), "B-2026-0099", "desk@icac-b.example.org");
 
     HttpResponse<String> r = send(alice("/api/v1/subjects/" + id.urlId()).GET());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -141,7 +147,7 @@ class QueueAndSubjectApiTest extends WebTest {
     assertThat(s.get("otherAgencyTips").asInt()).isEqualTo(1);
     assertThat(s.get("deconfliction").get(0).asText())
         .isEqualTo(
-            "deconfliction: contact agency ICAC-B, case B-2026-0099 (desk@icac-b.example.org)");
+            "deconfliction: contact agency ICAC-LINK-OTHER, case B-2026-0099 (desk@icac-b.example.org)");
     assertThat(s.get("identifiers").findValuesAsText("value")).contains("+12025550161");
     assertThat(r.body()).doesNotContain("api-owl-b").doesNotContain("Example Photos");
     assertThat(r.body()).doesNotContain("\"" + b.id() + "\"");
