@@ -48,4 +48,12 @@ public enum AuditAction {
   WARRANT_RECORDED,
   /** Bytes were attached to a reported file after their hashes were checked. */
   FILE_CONTENT_ATTACHED,
+  /** A page of the agency's triage queue. */
+  QUEUE_LISTED,
+  /** A manual split of a subject. */
+  SUBJECT_SPLIT,
+  /** A manual merge of two subjects. */
+  SUBJECT_MERGED,
+  /** A deconfliction hold on a tip or subject. */
+  HOLD_RECORDED,
 }

@@ -27,4 +27,6 @@ public enum AuditSubjectType {
   FILE,
   /** A recorded warrant; the id is {@code <tip id>/<warrant id>}. */
   WARRANT,
+  /** A page of the triage queue; the id says which ({@code offset=0,limit=50,tier=…}). */
+  QUEUE,
 }

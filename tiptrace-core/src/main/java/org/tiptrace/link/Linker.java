@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,9 @@ import org.tiptrace.tip.UserRole;
  *       {@link PersonRef} with normalised identifiers, each STRONG or WEAK [1].
  *   <li><b>Merges</b>: persons sharing a STRONG identifier (STRONG on both sides) are joined in a
  *       union-find (union by size, path halving) [2]. Without manual splits the result is the
- *       connected components of the strong-identifier graph, so it does not depend on ingest order;
- *       the subject id is the smallest member, so ids do not either.
+ *       connected components of the strong-identifier graph (up to the chain guard below), so it
+ *       does not depend on ingest order; the subject id is the smallest member, so ids do not
+ *       either.
  *   <li><b>Associations</b>: WEAK identifiers (IP on a day, file hash, unverified email, screen
  *       name) only index holders; associations between subjects are computed on demand from the
  *       index, never merged. An IP alone can therefore never join two households. An identifier
@@ -48,9 +48,14 @@ import org.tiptrace.tip.UserRole;
  *       held by another agency yields a {@link DeconflictionNotice} with contact and case only;
  *       {@link #subjectView} is the agency-scoped view of a subject. {@link #subject} and {@link
  *       #associations} are unscoped (every agency's tips): for the system, not for an agency.
- *   <li><b>Review</b>: a subject held together by more than {@link #CHAIN_LIMIT} different shared
- *       strong identifiers of one kind is flagged: transitive chaining is how union-find merges
- *       different people (family phones, recycled numbers; see docs/benchmarks-link.md).
+ *   <li><b>Chain guard</b>: a join by a strong key is refused when the joined component would have
+ *       been bridged by more than {@link #CHAIN_LIMIT} distinct strong keys of one kind: transitive
+ *       chaining is how union-find merges different people and households (family phones, recycled
+ *       numbers; see docs/benchmarks-link.md). The refusal is a review flag with its reason on both
+ *       subjects, the shared key an association; a manual merge overrides it. Greedy, so which join
+ *       is refused can depend on ingest order; {@link #rebuild} is canonical. A subject held
+ *       together by more than {@link #CHAIN_LIMIT} shared strong keys of one kind (possible only
+ *       through manual merges and keys shared inside) is still flagged.
  * </ol>
  *
  * <p>Trade-offs: evidence and associations are computed when asked, not stored per merge; that
@@ -111,6 +116,18 @@ public final class Linker {
 
   /** Must-links of manual merges skipped because a later split contradicts them. */
   private final Set<Integer> supersededMerges = new TreeSet<>();
+
+  /**
+   * Per component root: the distinct strong keys, by kind, that joined two components into it (its
+   * bridges). Only roots of components that were ever joined by a key have an entry.
+   */
+  private final Map<Integer, Map<IdentifierKind, Set<String>>> bridges = new HashMap<>();
+
+  /** Merges refused by the chain guard, by each person of the refused pair. */
+  private final Map<Integer, List<Refusal>> refusals = new HashMap<>();
+
+  /** A merge the chain guard refused: the two persons the key would have joined. */
+  private record Refusal(int a, int b, Identifier key, int bridgesAfter) {}
 
   private record TipFacts(
       AgencyId agency,
@@ -190,12 +207,17 @@ public final class Linker {
           IntList h = strongHolders.computeIfAbsent(id.key(), k -> new IntList());
           if (h.size > 0) {
             if (rootTags.isEmpty()) {
-              // Invariant without splits: all strong holders of a key share one component.
-              union(p, h.get(0));
+              // Without splits all strong holders of a key share one component, unless the chain
+              // guard refused one of them; then the key is tried against each holder's component.
+              if (!unionByKey(p, h.get(0), id)) {
+                for (int j = 1; j < h.size; j++) {
+                  unionByKey(p, h.get(j), id);
+                }
+              }
             } else {
               // A split makes greedy union order-dependent: near one, re-link canonically.
               for (int j = 0; j < h.size; j++) {
-                touched |= !union(p, h.get(j));
+                touched |= !unionByKey(p, h.get(j), id);
               }
               touched |= rootTags.containsKey(find(p));
             }
@@ -290,7 +312,61 @@ public final class Linker {
       rootTags.put(ra, merged);
       rootTags.remove(rb);
     }
+    Map<IdentifierKind, Set<String>> bb = bridges.remove(rb);
+    if (bb != null) {
+      Map<IdentifierKind, Set<String>> ba = bridges.computeIfAbsent(ra, k -> new HashMap<>());
+      bb.forEach((kind, keys) -> ba.computeIfAbsent(kind, k -> new HashSet<>()).addAll(keys));
+    }
     return true;
+  }
+
+  /**
+   * Joins the components of a and b because they share the strong identifier {@code key}; false
+   * when a manual split forbids it or the chain guard refuses it.
+   *
+   * <p>The chain guard: a component whose members were joined by more than {@link #CHAIN_LIMIT}
+   * distinct strong identifiers of one kind is how union-find chains different people and
+   * households together (family phones, shared mailboxes, recycled numbers): A shares a phone with
+   * B, B another with C, and so on. Such a join is refused with its reason; the shared key stays
+   * visible as an association and an investigator can still merge by hand. One person's one phone
+   * seen in a hundred tips is one bridge, not a hundred.
+   */
+  private boolean unionByKey(int a, int b, Identifier key) {
+    int ra = find(a);
+    int rb = find(b);
+    if (ra == rb) {
+      return true;
+    }
+    Set<String> sa = bridgeKeys(ra, key.kind());
+    Set<String> sb = bridgeKeys(rb, key.kind());
+    int after = sa.size() + sb.size() + 1;
+    if (after > CHAIN_LIMIT) {
+      Set<String> all = new HashSet<>(sa);
+      all.addAll(sb);
+      all.add(key.key());
+      if (all.size() > CHAIN_LIMIT) {
+        Refusal r = new Refusal(a, b, key, all.size());
+        refusals.computeIfAbsent(a, k -> new ArrayList<>()).add(r);
+        refusals.computeIfAbsent(b, k -> new ArrayList<>()).add(r);
+        return false;
+      }
+    }
+    if (!union(ra, rb)) {
+      return false;
+    }
+    bridges
+        .computeIfAbsent(find(ra), k -> new HashMap<>())
+        .computeIfAbsent(key.kind(), k -> new HashSet<>())
+        .add(key.key());
+    return true;
+  }
+
+  private Set<String> bridgeKeys(int root, IdentifierKind kind) {
+    Map<IdentifierKind, Set<String>> m = bridges.get(root);
+    if (m == null) {
+      return Set.of();
+    }
+    return m.getOrDefault(kind, Set.of());
   }
 
   /** Rebuilds every component canonically from the stored identifiers and the decisions. */
@@ -306,6 +382,8 @@ public final class Linker {
     personTags.clear();
     rootTags.clear();
     supersededMerges.clear();
+    bridges.clear();
+    refusals.clear();
     for (int i = 0; i < decisions.size(); i++) {
       ManualDecision d = decisions.get(i);
       if (d.kind() == ManualDecision.Kind.SPLIT) {
@@ -339,10 +417,27 @@ public final class Linker {
       List<Integer> sorted = h.boxed();
       sorted.sort(byRef);
       int first = sorted.get(0);
+      Identifier id = strongIdentifier(first, key);
       for (int i = 1; i < sorted.size(); i++) {
-        union(first, sorted.get(i));
+        if (!unionByKey(first, sorted.get(i), id)) {
+          // Refused against the first holder: the others may still join this holder's component.
+          for (int j = 1; j < i; j++) {
+            if (unionByKey(sorted.get(j), sorted.get(i), id)) {
+              break;
+            }
+          }
+        }
       }
     }
+  }
+
+  private Identifier strongIdentifier(int person, String key) {
+    for (Identifier i : personIds.get(person)) {
+      if (i.key().equals(key)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("person " + persons.get(person) + " does not hold " + key);
   }
 
   private void tag(Set<PersonRef> side, int decision, int bit) {
@@ -463,7 +558,43 @@ public final class Linker {
     Set<TipId> tipIds = new TreeSet<>(Comparator.comparingLong(TipId::value));
     members.forEach(m -> tipIds.add(m.tip()));
     List<Evidence> evidence = evidence(root, members);
-    return new Subject(id, members, List.copyOf(tipIds), evidence, reviewFlags(evidence));
+    List<String> flags = new ArrayList<>(reviewFlags(evidence));
+    flags.addAll(refusalFlags(root, members));
+    return new Subject(id, members, List.copyOf(tipIds), evidence, flags);
+  }
+
+  /**
+   * Why merges of this subject with others were refused by the chain guard, once per key, in key
+   * order. Worded without the other subject: it may be another agency's (its associations name it).
+   */
+  private List<String> refusalFlags(int root, List<PersonRef> members) {
+    Map<String, String> out = new TreeMap<>();
+    for (PersonRef m : members) {
+      List<Refusal> rs = refusals.get(personIndex.get(m));
+      if (rs == null) {
+        continue;
+      }
+      for (Refusal r : rs) {
+        int other = find(r.a()) == root ? r.b() : r.a();
+        if (find(other) == root) {
+          continue; // joined later by other evidence or by hand
+        }
+        Identifier k = r.key();
+        out.putIfAbsent(
+            k.key(),
+            "merge refused: same "
+                + k.kind().label()
+                + " "
+                + k.display()
+                + " would join this subject with another, held together by "
+                + r.bridgesAfter()
+                + " different shared "
+                + k.kind().label()
+                + " identifiers: possible chained merge of different people or households;"
+                + " kept apart as an association (merge by hand if they are one person)");
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   /**
@@ -472,59 +603,66 @@ public final class Linker {
    */
   public SubjectView subjectView(AgencyId viewer, SubjectId id) {
     Subject s = subject(id);
-    List<PersonRef> members = new ArrayList<>();
-    for (PersonRef m : s.members()) {
-      if (tips.get(m.tip()).agency().equals(viewer)) {
-        members.add(m);
-      }
+    Set<TipId> subjectTips = new HashSet<>(s.tips());
+    List<Hold> onSubject = holds.stream().filter(h -> subjectTips.contains(h.tip())).toList();
+    return SubjectView.of(viewer, s, t -> tips.get(t).agency(), onSubject);
+  }
+
+  /**
+   * The subjects whose persons hold the identifier key (for the caller to learn which subjects a
+   * new tip may join or touch), up to {@code limit}.
+   */
+  public Set<SubjectId> subjectsHolding(String key, int limit) {
+    Set<SubjectId> out = new TreeSet<>();
+    IntList h = holders.get(key);
+    for (int i = 0; h != null && i < h.size && out.size() < limit; i++) {
+      out.add(subjectIdOf(h.get(i)));
     }
-    List<TipId> own = new ArrayList<>();
-    for (TipId t : s.tips()) {
-      if (tips.get(t).agency().equals(viewer)) {
-        own.add(t);
-      }
+    return out;
+  }
+
+  /** The tips whose persons hold the identifier key, ascending, up to {@code limit}. */
+  public List<TipId> tipsHolding(String key, int limit) {
+    Set<TipId> out = new TreeSet<>(Comparator.comparingLong(TipId::value));
+    IntList h = holders.get(key);
+    for (int i = 0; h != null && i < h.size && out.size() < limit; i++) {
+      out.add(persons.get(h.get(i)).tip());
     }
-    List<String> evidence = new ArrayList<>();
-    for (Evidence e : s.evidence()) {
-      List<TipId> mine = e.tips().stream().filter(own::contains).toList();
-      int others = e.tips().size() - mine.size();
-      if (e.identifier().isPresent() && !mine.isEmpty()) {
-        Identifier i = e.identifier().get();
-        evidence.add(
-            "same "
-                + i.kind().label()
-                + " "
-                + i.display()
-                + " in "
-                + tipsText(mine)
-                + (others == 0
-                    ? ""
-                    : " and " + others + (others == 1 ? " tip" : " tips") + " of other agencies"));
-      } else if (e.identifier().isEmpty() && others == 0) {
-        evidence.add(e.text());
-      }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Takes the current file list of a linked tip (a fileDetails document attached files after it was
+   * linked), so that its signals have one spread per file. The new files' hashes are not added to
+   * the identifier index: they count other subjects' copies, not this tip's.
+   */
+  public void updateFiles(Tip tip) {
+    TipFacts f = requireTip(tip.id());
+    List<List<String>> fileKeys = new ArrayList<>();
+    for (ReportedFile file : tip.report().files()) {
+      List<String> keys = new ArrayList<>();
+      file.hashes().forEach(h -> keys.add("file|" + h.algorithm().name() + "|" + h.value()));
+      fileKeys.add(List.copyOf(keys));
     }
-    Set<DeconflictionNotice> notices = new LinkedHashSet<>();
-    int root = rootOf(id.anchor());
-    for (Hold h : holds) {
-      if (!h.agency().equals(viewer)) {
-        for (int p : tips.get(h.tip()).persons()) {
-          if (find(p) == root) {
-            notices.add(new DeconflictionNotice(h.agency(), h.caseNumber(), h.contact()));
-            break;
-          }
-        }
-      }
-    }
-    return new SubjectView(
-        id,
-        viewer,
-        members,
-        own,
-        evidence,
-        s.tips().size() - own.size(),
-        List.copyOf(notices),
-        s.reviewFlags());
+    tips.put(
+        tip.id(),
+        new TipFacts(
+            f.agency(),
+            f.receivedAt(),
+            f.persons(),
+            f.reportedCount(),
+            f.priorCt(),
+            List.copyOf(fileKeys)));
+  }
+
+  /** Whether the tip is linked. */
+  public boolean isLinked(TipId tip) {
+    return tips.containsKey(tip);
+  }
+
+  /** The agency of a linked tip. */
+  public AgencyId agencyOf(TipId tip) {
+    return requireTip(tip).agency();
   }
 
   /** Every subject, ascending by id. */
@@ -717,7 +855,10 @@ public final class Linker {
         List<TipId> tl = List.copyOf(t);
         String text = "same " + id.kind().label() + " " + id.display() + " in " + tipsText(tl);
         if (id.strength() == Strength.STRONG) {
-          text += " (kept apart by a manual split)";
+          text +=
+              rootTags.containsKey(root) && rootTags.containsKey(e.getKey())
+                  ? " (kept apart by a manual split)"
+                  : " (not merged: chained-merge guard, see review flags)";
         }
         evidence
             .computeIfAbsent(e.getKey(), k -> new ArrayList<>())

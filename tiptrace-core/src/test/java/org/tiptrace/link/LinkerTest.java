@@ -360,10 +360,14 @@ class LinkerTest {
     assertThatThrownBy(() -> linker.ingest(t)).hasMessageContaining("already linked");
   }
 
+  /**
+   * Issue 5: "two different households must never be merged" on chained evidence. Five accounts,
+   * each sharing one phone with the next (A-B, B-C, C-D, D-E): the fourth different bridging phone
+   * is refused, with its reason on both sides, and the shared phone stays an association.
+   */
   @Test
-  void aChainOfDifferentSharedPhonesIsFlaggedForReviewButAPersonWithOnePhoneIsNot() {
+  void aChainOfDifferentSharedPhonesIsRefusedWithAReasonButAPersonWithOnePhoneIsNot() {
     Linker linker = new Linker();
-    // Five accounts, each sharing one phone with the next: A-B, B-C, C-D, D-E.
     for (int i = 1; i <= 5; i++) {
       TestTips.UserBuilder u = user("Demo Social", "chain-" + i);
       if (i > 1) {
@@ -375,11 +379,48 @@ class LinkerTest {
       linker.ingest(tip(i, report().reported(u).build()));
     }
     Subject chain = linker.subject(linker.subjectOf(reported(1)));
-    assertThat(chain.members()).hasSize(5);
-    assertThat(chain.reviewFlags())
-        .containsExactly(
-            "held together by 4 different shared phone identifiers: possible chained merge of"
-                + " different people; confirm or split");
+    assertThat(chain.members()).hasSize(4);
+    String refused =
+        "merge refused: same phone +12025550114 would join this subject with another, held"
+            + " together by 4 different shared phone identifiers: possible chained merge of"
+            + " different people or households; kept apart as an association (merge by hand if"
+            + " they are one person)";
+    assertThat(chain.reviewFlags()).containsExactly(refused);
+    Subject last = linker.subject(linker.subjectOf(reported(5)));
+    assertThat(last.members()).containsExactly(reported(5));
+    assertThat(last.reviewFlags()).containsExactly(refused);
+    assertThat(linker.associations(last.id()))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.other()).isEqualTo(chain.id());
+              assertThat(a.evidence().get(0).text())
+                  .isEqualTo(
+                      "same phone +12025550114 in tips 4 and 5 (not merged: chained-merge guard,"
+                          + " see review flags)");
+            });
+    // The same tips rebuilt canonically give the same subjects.
+    Linker rebuilt =
+        Linker.rebuild(
+            java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(
+                    i -> {
+                      TestTips.UserBuilder u = user("Demo Social", "chain-" + i);
+                      if (i > 1) {
+                        u.phone("202-555-01" + (10 + i - 1), TriState.TRUE);
+                      }
+                      if (i < 5) {
+                        u.phone("202-555-01" + (10 + i), TriState.TRUE);
+                      }
+                      return tip(i, report().reported(u).build());
+                    })
+                .toList(),
+            List.of(),
+            List.of());
+    assertThat(rebuilt.subject(rebuilt.subjectOf(reported(1))).members()).hasSize(4);
+    // An investigator who knows better can still merge by hand.
+    linker.merge(chain.id(), last.id(), "one person, confirmed by subpoena", "det. example", T0);
+    assertThat(linker.subject(linker.subjectOf(reported(1))).members()).hasSize(5);
 
     for (int i = 11; i <= 15; i++) {
       linker.ingest(

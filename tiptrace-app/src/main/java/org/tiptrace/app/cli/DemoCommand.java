@@ -25,6 +25,8 @@ import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.ip.InstalledIpData;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.app.system.DatabaseSettings;
 import org.tiptrace.app.system.PasswordHashes;
 import org.tiptrace.app.system.Role;
@@ -124,7 +126,10 @@ final class DemoCommand implements Callable<Integer> {
                       backend.tips(),
                       backend.ipAssessments(),
                       env.clock()),
-                  HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock())));
+                  HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock()),
+                  new LinkTriageStep(
+                      LinkTriageService.of(
+                          backend, org.tiptrace.triage.TriageRules.defaults(), env.clock()))));
       IntakeReport report = batch.ingest(agency, documents, ParseMode.TOLERANT, (i, n, r) -> {});
       DemoHashSet.Loaded demoSet = DemoHashSet.load(backend, env.clock());
       env.out()

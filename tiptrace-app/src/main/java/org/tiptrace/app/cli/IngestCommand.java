@@ -12,6 +12,8 @@ import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
@@ -88,7 +90,10 @@ final class IngestCommand implements Callable<Integer> {
                         backend.tips(),
                         backend.ipAssessments(),
                         env.clock()),
-                    HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock())));
+                    HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock()),
+                    new LinkTriageStep(
+                        LinkTriageService.of(
+                            backend, org.tiptrace.triage.TriageRules.defaults(), env.clock()))));
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
         report =
             batch.ingest(

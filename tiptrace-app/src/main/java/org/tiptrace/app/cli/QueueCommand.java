@@ -9,13 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.queue.AgencyQueue;
+import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.Page;
 import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.HashVerdictSource;
 import org.tiptrace.triage.ScoreLine;
 import org.tiptrace.triage.TriageResult;
 import org.tiptrace.triage.TriageRules;
+import org.tiptrace.triage.TriageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +34,11 @@ import picocli.CommandLine.Spec;
     name = "queue",
     mixinStandardHelpOptions = true,
     description = {
-      "The agency's tips scored now, in work order: tier, then earliest attribution deadline,"
+      "The agency's triage queue in work order: tier, then earliest attribution deadline,"
           + " then score.",
-      "Links come from all the agency's stored tips; IP signals from the data sets given"
-          + " (none: every capture is 'not checked')."
+      "Reads the stored triage (computed on ingest; tips without one are linked and scored"
+          + " first). With --rules or IP data options it re-scores every tip now instead (what-if),"
+          + " from the agency's tips alone."
     })
 final class QueueCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -72,6 +79,9 @@ final class QueueCommand implements Callable<Integer> {
     } catch (RulesFile.Problem p) {
       return p.report(env.err(), "tiptrace queue");
     }
+    if (rules == null && !data.anyData()) {
+      return stored(root, agency, triageRules);
+    }
     try (IpDataOptions.Loaded loaded = data.load(env.clock())) {
       AgencyTriage triage;
       try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
@@ -97,6 +107,111 @@ final class QueueCommand implements Callable<Integer> {
       env.err().flush();
       return ExitCodes.INPUT;
     }
+  }
+
+  /** The persisted queue: what ingest computed, brought up to date for tips without a triage. */
+  private int stored(RootCommand root, AgencyId agency, TriageRules triageRules) {
+    List<AgencyQueue.Item> shown = new ArrayList<>();
+    long total;
+    Map<Long, String> cybertips = new LinkedHashMap<>();
+    try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+      LinkTriageService.of(backend, HashVerdictSource.notChecked(), triageRules, env.clock())
+          .catchUp(agency);
+      AgencyQueue queue = new AgencyQueue(backend.triageStore(), backend.linkStore());
+      total = 0;
+      int offset = 0;
+      while (shown.size() < limit) {
+        int size = Math.min(TriageStore.QueueQuery.MAX_LIMIT, limit - shown.size());
+        Page<AgencyQueue.Item> page = queue.page(agency, TriageStore.QueueQuery.page(offset, size));
+        total = page.total();
+        shown.addAll(page.items());
+        offset += page.items().size();
+        if (page.items().isEmpty() || offset >= page.total()) {
+          break;
+        }
+      }
+      for (AgencyQueue.Item i : shown) {
+        cybertips.put(
+            i.tip(),
+            backend
+                .tips()
+                .find(agency, new TipId(i.tip()))
+                .flatMap(t -> t.report().cybertipReportId())
+                .orElse("-"));
+      }
+    }
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("agency", agency.toString());
+      out.put("rulesVersion", triageRules.version());
+      out.put("source", "stored");
+      out.put("ipData", "stored assessments");
+      out.put("total", total);
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (AgencyQueue.Item i : shown) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("position", i.position());
+        m.put("tip", i.tip());
+        m.put("cybertipReportId", cybertips.get(i.tip()));
+        m.put("tier", i.tier());
+        m.put("score", i.score());
+        m.put("deadline", i.deadline());
+        m.put("lines", i.lines());
+        m.put("reasons", i.reasons());
+        m.put("notes", i.notes());
+        m.put("deconfliction", i.deconfliction());
+        m.put("rulesVersion", i.rulesVersion());
+        m.put("computedAt", i.computedAt());
+        items.add(m);
+      }
+      out.put("items", items);
+      env.out().println(TipJson.writePretty(out));
+    } else {
+      PrintWriter out = env.out();
+      String format = "%-13s %5s  %-20s  %-6s  %s";
+      out.println(
+          String.format(
+                  java.util.Locale.ROOT, format, "TIER", "SCORE", "DEADLINE", "TIP", "CYBERTIP")
+              .stripTrailing());
+      for (AgencyQueue.Item i : shown) {
+        out.println(
+            String.format(
+                    java.util.Locale.ROOT,
+                    format,
+                    i.tier(),
+                    i.score(),
+                    i.deadline() == null ? "-" : i.deadline(),
+                    i.tip(),
+                    cybertips.get(i.tip()))
+                .stripTrailing());
+        if (explain) {
+          for (Map<String, Object> l : i.lines()) {
+            int points = (Integer) l.get("points");
+            out.println(
+                "    "
+                    + (points >= 0 ? "+" : "")
+                    + points
+                    + " "
+                    + l.get("rule")
+                    + ": "
+                    + l.get("detail"));
+          }
+          for (String reason : i.reasons()) {
+            out.println("    reason: " + reason);
+          }
+          for (String note : i.notes()) {
+            out.println("    note: " + note);
+          }
+        }
+        for (String d : i.deconfliction()) {
+          out.println("    " + d);
+        }
+      }
+      out.println(
+          shown.size() + " of " + total + " tips, rules " + triageRules.version() + " (stored)");
+    }
+    env.out().flush();
+    return ExitCodes.OK;
   }
 
   private Map<String, Object> json(

@@ -8,16 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.subjects.AgencySubjects;
 import org.tiptrace.app.system.TiptraceBackend;
-import org.tiptrace.link.DeconflictionNotice;
-import org.tiptrace.link.Linker;
 import org.tiptrace.link.PersonRef;
-import org.tiptrace.link.Subject;
+import org.tiptrace.link.StoredSubject;
 import org.tiptrace.link.SubjectId;
 import org.tiptrace.link.SubjectView;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.HashVerdictSource;
+import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,11 +44,39 @@ final class SubjectsCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  private static Linker linker(CliEnvironment env, CommandSpec spec, AgencyId agency) {
+  /**
+   * Runs {@code work} on the stored link state, after linking any of the agency's tips that have
+   * not been linked yet (stored before linking was persisted).
+   */
+  private static <T> T stored(
+      CliEnvironment env,
+      CommandSpec spec,
+      AgencyId agency,
+      java.util.function.BiFunction<TiptraceBackend, AgencySubjects, T> work) {
     RootCommand root = RootCommand.of(spec);
     try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
-      return AgencyTriage.load(backend.tips(), agency, Optional.empty()).linker();
+      LinkTriageService.of(
+              backend, HashVerdictSource.notChecked(), TriageRules.defaults(), env.clock())
+          .catchUp(agency);
+      return work.apply(backend, new AgencySubjects(backend.linkStore()));
     }
+  }
+
+  /** One subject of the list: id, the agency's own tips, its own members. */
+  private record Row(String id, List<TipId> tips, int members) {}
+
+  private static List<Row> rows(TiptraceBackend backend, AgencyId agency, List<SubjectId> ids) {
+    List<Row> out = new ArrayList<>();
+    for (SubjectId id : ids) {
+      Optional<StoredSubject> s = backend.linkStore().subject(id);
+      if (s.isEmpty() || !s.get().visibleTo(agency)) {
+        continue;
+      }
+      SubjectView v =
+          SubjectView.of(agency, s.get().subject(), s.get().tipAgencies()::get, List.of());
+      out.add(new Row(id.toString(), v.tips(), v.members().size()));
+    }
+    return out;
   }
 
   @Command(
@@ -71,46 +101,47 @@ final class SubjectsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       AgencyId agency = RootCommand.of(spec).agency(env, spec);
-      Linker linker = linker(env, spec, agency);
-      List<Subject> subjects;
-      if (tip != null) {
-        TipId id = tip > 0 ? new TipId(tip) : null;
-        try {
-          subjects =
-              id == null
-                  ? List.of()
-                  : linker.subjectsOfTip(id).stream().map(linker::subject).toList();
-        } catch (IllegalArgumentException e) {
-          subjects = List.of();
-        }
-        if (subjects.isEmpty()) {
-          env.err().println("tiptrace subjects list: no tip '" + tip + "' for agency " + agency);
-          env.err().flush();
-          return ExitCodes.NOT_ACCEPTED;
-        }
-      } else {
-        subjects = linker.subjects().stream().filter(s -> s.tips().size() > 1).toList();
+      List<Row> subjects =
+          stored(
+              env,
+              spec,
+              agency,
+              (backend, views) -> {
+                if (tip != null) {
+                  if (tip < 1 || backend.tips().find(agency, new TipId(tip)).isEmpty()) {
+                    return List.<Row>of();
+                  }
+                  return rows(backend, agency, backend.linkStore().subjectsOfTip(new TipId(tip)));
+                }
+                return rows(backend, agency, backend.linkStore().subjectsOf(agency)).stream()
+                    .filter(r -> r.tips().size() > 1)
+                    .toList();
+              });
+      if (tip != null && subjects.isEmpty()) {
+        env.err().println("tiptrace subjects list: no tip '" + tip + "' for agency " + agency);
+        env.err().flush();
+        return ExitCodes.NOT_ACCEPTED;
       }
       if (json) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Subject s : subjects) {
+        for (Row s : subjects) {
           Map<String, Object> m = new LinkedHashMap<>();
-          m.put("id", s.id().toString());
+          m.put("id", s.id());
           m.put("tips", s.tips().stream().map(TipId::value).toList());
-          m.put("members", s.members().size());
+          m.put("members", s.members());
           items.add(m);
         }
         env.out().println(TipJson.writePretty(Map.of("subjects", items)));
       } else {
-        for (Subject s : subjects) {
+        for (Row s : subjects) {
           env.out()
               .println(
                   s.id()
                       + "  tips "
                       + String.join(", ", s.tips().stream().map(TipId::toString).toList())
                       + "  ("
-                      + s.members().size()
-                      + (s.members().size() == 1 ? " person)" : " persons)"));
+                      + s.members()
+                      + (s.members() == 1 ? " person)" : " persons)"));
         }
         env.out().println(subjects.size() + (subjects.size() == 1 ? " subject" : " subjects"));
       }
@@ -145,65 +176,72 @@ final class SubjectsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       AgencyId agency = RootCommand.of(spec).agency(env, spec);
-      Linker linker = linker(env, spec, agency);
-      Optional<SubjectId> found = resolve(linker, id.strip());
-      if (found.isEmpty()) {
+      String text = id.strip();
+      Optional<Map<String, Object>> doc =
+          stored(
+              env,
+              spec,
+              agency,
+              (backend, views) -> {
+                Optional<Map<String, Object>> d = views.document(agency, text);
+                if (d.isEmpty() && !text.startsWith("S-")) {
+                  try {
+                    d =
+                        views
+                            .subjectOf(agency, PersonRef.parse(text.replace('.', '/')))
+                            .flatMap(s -> views.document(agency, s.toString()));
+                  } catch (IllegalArgumentException e) {
+                    d = Optional.empty();
+                  }
+                }
+                return d;
+              });
+      if (doc.isEmpty()) {
         env.err().println("tiptrace subjects show: no subject '" + id + "' for agency " + agency);
         env.err().flush();
         return ExitCodes.NOT_ACCEPTED;
       }
-      SubjectView v = linker.subjectView(agency, found.get());
       if (json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id().toString());
-        m.put("viewer", v.viewer().toString());
-        m.put("members", v.members().stream().map(PersonRef::toString).toList());
-        m.put("tips", v.tips().stream().map(TipId::value).toList());
-        m.put("evidence", v.evidence());
-        m.put("otherAgencyTips", v.otherAgencyTips());
-        m.put(
-            "deconfliction", v.deconfliction().stream().map(DeconflictionNotice::message).toList());
-        m.put("reviewFlags", v.reviewFlags());
-        env.out().println(TipJson.writePretty(m));
+        env.out().println(TipJson.writePretty(doc.get()));
       } else {
-        print(v, env.out());
+        print(doc.get(), env.out());
       }
       env.out().flush();
       return ExitCodes.OK;
     }
 
-    /** A subject id, or the subject a person now belongs to. */
-    private static Optional<SubjectId> resolve(Linker linker, String text) {
-      String ref = text.startsWith("S-") ? text.substring(2) : text;
-      for (Subject s : linker.subjects()) {
-        for (PersonRef p : s.members()) {
-          if (p.toString().equals(ref)) {
-            return Optional.of(s.id());
-          }
-        }
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> v, PrintWriter out) {
+      out.println("Subject " + v.get("id") + " (as seen by " + v.get("viewer") + ")");
+      out.println(
+          "  Tips:    "
+              + String.join(
+                  ", ", ((List<Object>) v.get("tips")).stream().map(Object::toString).toList()));
+      out.println("  Members: " + String.join(", ", (List<String>) v.get("members")));
+      int others = (Integer) v.get("otherAgencyTips");
+      if (others > 0) {
+        out.println("  Other agencies' tips: " + others);
       }
-      return Optional.empty();
-    }
-
-    private static void print(SubjectView v, PrintWriter out) {
-      out.println("Subject " + v.id() + " (as seen by " + v.viewer() + ")");
-      out.println(
-          "  Tips:    " + String.join(", ", v.tips().stream().map(TipId::toString).toList()));
-      out.println(
-          "  Members: "
-              + String.join(", ", v.members().stream().map(PersonRef::toString).toList()));
-      if (v.otherAgencyTips() > 0) {
-        out.println("  Other agencies' tips: " + v.otherAgencyTips());
+      out.println("  Identifiers:");
+      for (Map<String, Object> i : (List<Map<String, Object>>) v.get("identifiers")) {
+        out.println("    " + i.get("kind") + " " + i.get("value") + " (" + i.get("strength") + ")");
       }
       out.println("  Evidence:");
-      for (String e : v.evidence()) {
+      for (String e : (List<String>) v.get("evidence")) {
         out.println("    " + e);
       }
-      for (String f : v.reviewFlags()) {
+      for (Map<String, Object> a : (List<Map<String, Object>>) v.get("associations")) {
+        out.println(
+            "  Associated with " + a.get("other") + " (strength " + a.get("strength") + "):");
+        for (String e : (List<String>) a.get("evidence")) {
+          out.println("    " + e);
+        }
+      }
+      for (String f : (List<String>) v.get("reviewFlags")) {
         out.println("  Review: " + f);
       }
-      for (DeconflictionNotice n : v.deconfliction()) {
-        out.println("  Deconfliction: " + n.message());
+      for (String n : (List<String>) v.get("deconfliction")) {
+        out.println("  Deconfliction: " + n);
       }
     }
   }

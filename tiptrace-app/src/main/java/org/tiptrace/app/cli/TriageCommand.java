@@ -8,11 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.HashVerdictSource;
 import org.tiptrace.triage.ReplayReport;
+import org.tiptrace.triage.StoredTriage;
 import org.tiptrace.triage.TierChange;
+import org.tiptrace.triage.Triage;
+import org.tiptrace.triage.TriageInput;
 import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +49,8 @@ final class TriageCommand implements Callable<Integer> {
       description = {
         "Score every tip of the agency with the current (bundled) rules and a candidate file and"
             + " list the tips whose tier changes, with the score delta and the changed lines.",
+        "Uses each tip's stored signals (linking across agencies, stored IP assessments); with IP"
+            + " data options it recomputes the signals from the agency's tips alone instead.",
         "A candidate file with errors exits 2 and lists every problem."
       })
   static final class Replay implements Callable<Integer> {
@@ -75,6 +85,31 @@ final class TriageCommand implements Callable<Integer> {
       } catch (RulesFile.Problem p) {
         return p.report(env.err(), "tiptrace triage replay");
       }
+      if (!data.anyData()) {
+        // The stored signals of every tip (what ingest computed), scored with both rule sets.
+        Map<TipId, Tip> tips = new LinkedHashMap<>();
+        List<TriageInput> inputs = new ArrayList<>();
+        try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+          LinkTriageService.of(backend, HashVerdictSource.notChecked(), current, env.clock())
+              .catchUp(agency);
+          for (StoredTriage t : backend.triageStore().all(agency)) {
+            Optional<Tip> tip = backend.tips().find(agency, t.result().tip());
+            if (tip.isPresent()) {
+              tips.put(tip.get().id(), tip.get());
+              inputs.add(new TriageInput(tip.get(), t.signals()));
+            }
+          }
+        }
+        ReplayReport report = Triage.replay(inputs, current, candidate);
+        Function<TipId, Optional<Tip>> tipOf = id -> Optional.ofNullable(tips.get(id));
+        if (json) {
+          env.out().println(TipJson.writePretty(json(agency, tipOf, report)));
+        } else {
+          print(tipOf, report, env.out());
+        }
+        env.out().flush();
+        return ExitCodes.OK;
+      }
       try (IpDataOptions.Loaded loaded = data.load(env.clock())) {
         AgencyTriage triage;
         try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
@@ -89,9 +124,9 @@ final class TriageCommand implements Callable<Integer> {
         }
         ReplayReport report = triage.replay(current, candidate);
         if (json) {
-          env.out().println(TipJson.writePretty(json(triage, report)));
+          env.out().println(TipJson.writePretty(json(agency, triage::tip, report)));
         } else {
-          print(triage, report, env.out());
+          print(triage::tip, report, env.out());
         }
         env.out().flush();
         return ExitCodes.OK;
@@ -106,9 +141,10 @@ final class TriageCommand implements Callable<Integer> {
       return r.changes().stream().filter(c -> c.newTier().rank() < c.oldTier().rank()).count();
     }
 
-    private static Map<String, Object> json(AgencyTriage triage, ReplayReport r) {
+    private static Map<String, Object> json(
+        AgencyId agency, Function<TipId, Optional<Tip>> tipOf, ReplayReport r) {
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("agency", triage.agency().toString());
+      out.put("agency", agency.toString());
       out.put("oldVersion", r.oldVersion());
       out.put("newVersion", r.newVersion());
       out.put("tips", r.tips());
@@ -121,7 +157,7 @@ final class TriageCommand implements Callable<Integer> {
         m.put("tip", c.tip().value());
         m.put(
             "cybertipReportId",
-            triage.tip(c.tip()).flatMap(t -> t.report().cybertipReportId()).orElse(null));
+            tipOf.apply(c.tip()).flatMap(t -> t.report().cybertipReportId()).orElse(null));
         m.put("oldTier", c.oldTier().name());
         m.put("newTier", c.newTier().name());
         m.put("oldScore", c.oldScore());
@@ -134,14 +170,15 @@ final class TriageCommand implements Callable<Integer> {
       return out;
     }
 
-    private static void print(AgencyTriage triage, ReplayReport r, PrintWriter out) {
+    private static void print(
+        Function<TipId, Optional<Tip>> tipOf, ReplayReport r, PrintWriter out) {
       for (TierChange c : r.changes()) {
         int delta = c.scoreDelta();
         out.println(
             "tip "
                 + c.tip()
                 + " (CyberTip "
-                + triage.tip(c.tip()).flatMap(t -> t.report().cybertipReportId()).orElse("-")
+                + tipOf.apply(c.tip()).flatMap(t -> t.report().cybertipReportId()).orElse("-")
                 + "): "
                 + c.oldTier()
                 + " -> "

@@ -11,11 +11,14 @@ import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.ip.InstalledIpData;
 import org.tiptrace.app.ip.IpProperties;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.JurisdictionTable;
+import org.tiptrace.triage.TriageRules;
 
 /**
  * Core objects for the web app. The CLI registers the backend (and tests their readers) as
@@ -81,8 +84,9 @@ class BackendConfiguration {
 
   /** The steps run on every tip intake or the hotline created or changed. */
   @Bean
-  TipSteps tipSteps(IpEnrichment enrichment, HashMatchingStep hashMatching) {
-    return TipSteps.of(enrichment, hashMatching);
+  TipSteps tipSteps(
+      IpEnrichment enrichment, HashMatchingStep hashMatching, LinkTriageService linkTriage) {
+    return TipSteps.of(enrichment, hashMatching, new LinkTriageStep(linkTriage));
   }
 
   /** Hash matching on {@code POST /api/v1/intake}, against the stored, enabled hash sets. */
@@ -90,6 +94,13 @@ class BackendConfiguration {
   @ConditionalOnMissingBean(HashMatchingStep.class)
   HashMatchingStep hashMatchingStep(TiptraceBackend backend, Clock clock) {
     return HashMatchingStep.of(backend.hashSets(), backend.tips(), clock);
+  }
+
+  /** Linking and triage on the stored state: the bundled rules, the stored hash verdicts. */
+  @Bean
+  @ConditionalOnMissingBean(LinkTriageService.class)
+  LinkTriageService linkTriageService(TiptraceBackend backend, Clock clock) {
+    return LinkTriageService.of(backend, TriageRules.defaults(), clock);
   }
 
   @Bean

@@ -73,6 +73,13 @@ class SecurityConfig {
               "/api/v1/tips/*/files/*/content",
               "/api/v1/tips/*/files/*/exif"),
           Route.of(HttpMethod.POST, Permission.WORK_TIPS, "/api/v1/tips/*/warrants"),
+          Route.of(HttpMethod.GET, Permission.READ_TIPS, "/api/v1/queue", "/api/v1/subjects/*"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.WORK_TIPS,
+              "/api/v1/subjects/*/split",
+              "/api/v1/subjects/*/merge",
+              "/api/v1/holds"),
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/api/v1/ip/reassess"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/api/v1/jobs/*"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));

@@ -11,6 +11,7 @@ import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.IpDataRepository;
+import org.tiptrace.link.LinkStore;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
@@ -21,7 +22,10 @@ import org.tiptrace.store.hashsets.NsrlSqliteReader;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.store.ip.JdbcIpDataRepository;
+import org.tiptrace.store.link.JdbcLinkStore;
+import org.tiptrace.store.triage.JdbcTriageStore;
 import org.tiptrace.tip.TipRepository;
+import org.tiptrace.triage.TriageStore;
 
 /**
  * The storage the application works on: the raw archive, the tip repository, the hotline reports
@@ -55,6 +59,12 @@ public interface TiptraceBackend extends AutoCloseable {
   /** Warrant records and which archived bytes are which file's content (the viewing gate). */
   EvidenceStore evidence();
 
+  /** Subjects, identifiers, associations, manual decisions and holds (global; scope on read). */
+  LinkStore linkStore();
+
+  /** The current triage of each tip. */
+  TriageStore triageStore();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -87,6 +97,8 @@ public interface TiptraceBackend extends AutoCloseable {
         new EvidenceStore(
             new JdbcWarrantRepository(db.dataSource()),
             new JdbcFileContentRepository(db.dataSource())),
+        new JdbcLinkStore(db.dataSource()),
+        new JdbcTriageStore(db.dataSource()),
         db::close);
   }
 
@@ -128,6 +140,8 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.accounts(),
         backend.hashSets(),
         backend.evidence(),
+        backend.linkStore(),
+        backend.triageStore(),
         onClose);
   }
 
@@ -142,6 +156,8 @@ public interface TiptraceBackend extends AutoCloseable {
       AccountRepository accounts,
       HashSetRepository hashSets,
       EvidenceStore evidence,
+      LinkStore linkStore,
+      TriageStore triageStore,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -190,6 +206,16 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public EvidenceStore evidence() {
         return evidence;
+      }
+
+      @Override
+      public LinkStore linkStore() {
+        return linkStore;
+      }
+
+      @Override
+      public TriageStore triageStore() {
+        return triageStore;
       }
 
       @Override

@@ -107,11 +107,18 @@ class SubjectsCommandTest {
   }
 
   @Test
-  void anotherAgencyCannotSeeTheSubjectAndUnknownIdsAreExitOne() throws Exception {
+  void anotherAgencySeesOnlyItsOwnTipOfTheSubjectAndUnknownIdsAreExitOne() throws Exception {
     String id = linkedSubject();
-    CliH2.Result other = cli.run("--agency", "ICAC-OTHER", "subjects", "show", id);
-    assertThat(other.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
-    assertThat(other.out()).isEmpty();
+    // Linking is global (deconfliction needs it): the other agency's copy of the tip is in the
+    // same subject, and the other agency sees its own tip and a count, nothing of LOCAL's.
+    JsonNode other = json(cli.run("--agency", "ICAC-OTHER", "subjects", "show", id, "--json"));
+    assertThat(other.path("tips")).hasSize(1);
+    assertThat(other.path("tips").get(0).asLong()).isEqualTo(foreign);
+    assertThat(other.path("otherAgencyTips").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(other.toString()).doesNotContain("\"t" + first + "/");
+    CliH2.Result none = cli.run("--agency", "ICAC-NONE", "subjects", "show", id);
+    assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
+    assertThat(none.out()).isEmpty();
 
     assertThat(cli.run("subjects", "show", "S-t99999/R0").exitCode())
         .isEqualTo(ExitCodes.NOT_ACCEPTED);

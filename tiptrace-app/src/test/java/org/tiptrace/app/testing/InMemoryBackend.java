@@ -87,6 +87,16 @@ public final class InMemoryBackend implements TiptraceBackend {
   }
 
   @Override
+  public org.tiptrace.link.LinkStore linkStore() {
+    return backend.linkStore();
+  }
+
+  @Override
+  public org.tiptrace.triage.TriageStore triageStore() {
+    return backend.triageStore();
+  }
+
+  @Override
   public void close() {
     if (closed.getAndIncrement() == 0) {
       backend.close();
