@@ -72,6 +72,7 @@ class SubjectApiController implements ApiEndpoint {
 
   @PostMapping(value = "/api/v1/subjects/{id}/split", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> split(@PathVariable String id, @RequestBody SplitRequest body) {
+    requireVisible(id);
     String reason = required(body.reason(), "reason");
     AgencyId me = agency.require();
     SubjectId subject = parse(id);
@@ -94,6 +95,7 @@ class SubjectApiController implements ApiEndpoint {
 
   @PostMapping(value = "/api/v1/subjects/{id}/merge", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> merge(@PathVariable String id, @RequestBody MergeRequest body) {
+    requireVisible(id);
     String reason = required(body.reason(), "reason");
     SubjectId other = parse(required(body.other(), "other"));
     AgencyId me = agency.require();
@@ -101,6 +103,16 @@ class SubjectApiController implements ApiEndpoint {
     audit.record(
         AuditAction.SUBJECT_MERGED, AuditSubjectType.SUBJECT, id, d.describe() + " with " + other);
     return decision(d);
+  }
+
+  /**
+   * 404 before anything else for a subject none of whose tips are the agency's, so another agency's
+   * subject answers the same whatever the body says.
+   */
+  private void requireVisible(String id) {
+    if (subjects.document(agency.require(), id).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such subject");
+    }
   }
 
   @PostMapping(value = "/api/v1/holds", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.ApiTokens;
 import org.tiptrace.app.system.Role;
 import org.tiptrace.app.testing.TestAccounts;
@@ -48,6 +49,8 @@ class CrossAgencyProbeTest extends WebTest {
   private static final Set<String> NOT_OBJECTS =
       Set.of("/login", "/error", "/login/totp", "/login/totp/enrol");
 
+  @Autowired LinkTriageService linkTriage;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -65,6 +68,13 @@ class CrossAgencyProbeTest extends WebTest {
     ids.put("fileId", () -> TipFiles.of(tipOfA).get(0).ref().value());
     // The pages name a subject by its anchor person: "t12-R0" for S-t12/R0.
     ids.put("/subjects/{id}", () -> "t" + tipOfA.id() + "-R0");
+    // The API names a subject by its stored id in URL form: S-t12.R0.
+    ids.put(
+        "/api/v1/subjects/{id}",
+        () -> {
+          linkTriage.tipChanged(AGENCY_A, tipOfA.id());
+          return backend.linkStore().subjectsOfTip(tipOfA.id()).get(0).urlId();
+        });
     ids.put("/api/v1/jobs/{id}", this::jobOfA);
     ids.put("/ip/jobs/{id}", this::jobOfA);
     return ids;
