@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.system.BackendException;
+import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.AttributionStatus;
 import org.tiptrace.ip.DataKind;
@@ -113,7 +115,7 @@ final class IpCommand implements Callable<Integer> {
           throw new ParameterException(spec.commandLine(), "--zone: " + e.getMessage());
         }
       }
-      try (IpDataOptions.Loaded loaded = data.load(env.clock())) {
+      try (IpDataOptions.Loaded loaded = load()) {
         IpAttribution attribution = loaded.attribution();
         Optional<Enrichment> enrichment = attribution.enrich(ip);
         if (enrichment.isEmpty()) {
@@ -146,6 +148,24 @@ final class IpCommand implements Callable<Integer> {
         env.err().println("tiptrace ip lookup: " + e.getMessage());
         env.err().flush();
         return ExitCodes.INPUT;
+      } catch (BackendException e) {
+        env.err().println("tiptrace ip lookup: " + e.getMessage());
+        env.err().flush();
+        return ExitCodes.DATABASE;
+      }
+    }
+
+    /**
+     * The named data files; with none, the installed data sets ({@code tiptrace ipdata}), as ingest
+     * uses them, so a lookup answers like the assessment stored for a tip.
+     */
+    private IpDataOptions.Loaded load() throws IpDataOptions.DataFileException {
+      if (data.anyData()) {
+        return data.load(env.clock());
+      }
+      RootCommand root = RootCommand.of(spec);
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+        return data.load(env.clock(), Optional.of(backend.ipData()));
       }
     }
 

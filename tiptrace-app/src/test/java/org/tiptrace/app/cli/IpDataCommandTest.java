@@ -152,6 +152,24 @@ class IpDataCommandTest {
 
   @ParameterizedTest
   @EnumSource(TestBackend.class)
+  void lookupAnswersFromTheInstalledDataUnlessAFileIsNamed(TestBackend database)
+      throws IOException {
+    cli = CliRun.on(database, dir);
+    JsonNode before = json("ip", "lookup", "198.51.100.7", "--json");
+    assertThat(before.toString()).doesNotContain("Tiptrace-Test-City");
+
+    ok("ipdata", "import-mmdb", cityMmdb("city.mmdb", "TX").toString());
+    JsonNode installed = json("ip", "lookup", "198.51.100.7", "--json");
+    assertThat(installed.at("/enrichment").toString()).contains("city").contains("TX");
+
+    // A named file replaces the installed sets.
+    Path csv = write("other.csv", "203.0.113.0,203.0.113.255,GB\n");
+    JsonNode named = json("ip", "lookup", "198.51.100.7", "--csv", csv.toString(), "--json");
+    assertThat(named.at("/enrichment").toString()).doesNotContain("TX");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
   void ingestUsesTheInstalledDataAndReassessAppliesNewData(TestBackend database)
       throws IOException {
     cli = CliRun.on(database, dir);
