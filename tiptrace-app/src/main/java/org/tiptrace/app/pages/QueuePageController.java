@@ -91,14 +91,13 @@ class QueuePageController {
   @GetMapping("/queue/{id}/explanation")
   String explanation(@PathVariable String id, Model model) {
     audit.tipViewed(id, "page queue explanation");
-    QueueSnapshot snapshot = queue.snapshot(agency.require());
-    QueueSnapshot.Entry entry =
-        snapshot.entries().stream()
-            .filter(e -> e.tip().toString().equals(id))
-            .findFirst()
+    InvestigatorQueue.Explanation stored =
+        SubjectGraphs.parse(id)
+            .flatMap(tip -> queue.explanation(agency.require(), tip))
             .orElseThrow(() -> new TipNotFoundException(id));
-    model.addAttribute("entry", entry);
-    model.addAttribute("rulesVersion", snapshot.rulesVersion());
+    model.addAttribute("entry", stored.entry());
+    model.addAttribute("rulesVersion", stored.rulesVersion());
+    model.addAttribute("computedAt", TIME.format(stored.computedAt()));
     return "pages/explanation :: explanation";
   }
 

@@ -5,10 +5,11 @@
  * read-only administration overview ({@code /admin}).
  *
  * <p>In: the current user's agency (never a request parameter). The queue comes through one
- * interface, {@link org.tiptrace.app.pages.InvestigatorQueue}, so its source (today the on-demand
- * {@code AgencyTriage}) can be swapped for the persisted queue. Everything else reads the agency's
- * stored tips and IP assessments through {@link org.tiptrace.app.pages.AgencyData}. Every view of
- * tip data is recorded in the audit log before it is read.
+ * interface, {@link org.tiptrace.app.pages.InvestigatorQueue}, read from the persisted triage
+ * ({@code TriageStore}, kept by {@code LinkTriageService}); the score explanation shows the stored
+ * result. Everything else reads the agency's stored tips and IP assessments through {@link
+ * org.tiptrace.app.pages.AgencyData}. Every view of tip data is recorded in the audit log before it
+ * is read.
  */
 @NullMarked
 package org.tiptrace.app.pages;

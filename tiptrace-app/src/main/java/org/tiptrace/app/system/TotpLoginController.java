@@ -76,7 +76,8 @@ class TotpLoginController {
 
   private static String outcome(TotpLogin.Outcome outcome, String page) {
     return switch (outcome) {
-      case SIGNED_IN -> "redirect:/";
+      // The same landing page as a login without a second factor.
+      case SIGNED_IN -> "redirect:/queue";
       case WRONG_CODE -> "redirect:" + page + "?error";
       case THROTTLED -> "redirect:" + page + "?throttled";
     };

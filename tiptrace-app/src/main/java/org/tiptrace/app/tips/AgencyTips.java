@@ -63,6 +63,12 @@ public final class AgencyTips {
         backend.hashSets().findMatches(tip.agency(), tip.id()));
   }
 
+  /** The tip's stored hash matches per file; "not checked" for files never matched. */
+  public HashMatchRows hashMatches(Tip tip) {
+    return HashMatchRows.of(
+        tip.report().files(), backend.hashSets().findMatches(tip.agency(), tip.id()));
+  }
+
   /** The tip's stored IP assessments, read as rows for the pages; empty when never assessed. */
   public Optional<java.util.List<IpAssessmentRow>> ipRows(Tip tip) {
     return backend

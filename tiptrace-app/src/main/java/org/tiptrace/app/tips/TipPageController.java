@@ -39,6 +39,7 @@ class TipPageController {
     model.addAttribute("tip", TipFacts.of(tip));
     model.addAttribute("tipId", tip.id().toString());
     model.addAttribute("ipRows", tips.ipRows(tip));
+    model.addAttribute("hashMatches", tips.hashMatches(tip));
     return "tips/show";
   }
 }

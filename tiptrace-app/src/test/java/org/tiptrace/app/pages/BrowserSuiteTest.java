@@ -9,13 +9,22 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -23,16 +32,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.tiptrace.app.cli.AgencyTriage;
+import org.tiptrace.app.system.Role;
+import org.tiptrace.app.testing.TestAccounts;
+import org.tiptrace.app.testing.TestIntake;
 import org.tiptrace.app.testing.WebTest;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.evidence.EvidenceFiles;
+import org.tiptrace.evidence.FileRef;
+import org.tiptrace.hash.pdq.PdqTestData;
+import org.tiptrace.intake.espxml.EspXmlWriter;
 import org.tiptrace.link.Subject;
+import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.FileHash;
+import org.tiptrace.tip.HashAlgorithm;
+import org.tiptrace.tip.HashOrigin;
+import org.tiptrace.tip.ReportedFile;
+import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TriState;
 
 /**
  * The pages in a real browser: Debian's Chromium ({@code /usr/bin/chromium}) driven by Playwright,
  * against the whole app on a random port and the seeded synthetic tips of ICAC-P. Signs in, works
  * the queue (filter without a reload, open an explanation), opens a tip and a graph, walks the
- * queue by keyboard and checks that every control has a label. Any console error fails the test,
- * which catches Content-Security-Policy violations. Screenshots go to {@code
+ * queue by keyboard and checks that every control has a label, and works the file-viewing gate: a
+ * blocked file stays blocked until a warrant recorded through the panel covers it, while its
+ * sibling stays blocked. Every sign-in passes the TOTP step ({@link BrowserLogin}). Any console
+ * error fails the test, which catches Content-Security-Policy violations. Screenshots go to {@code
  * target/browser-screenshots}.
  *
  * <p>Skipped, saying so, when {@code /usr/bin/chromium} is not installed (CI installs it).
@@ -41,6 +68,9 @@ class BrowserSuiteTest extends WebTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+  /** The gate flow's agency: its own tips, so the seeded queue of ICAC-P stays as it is. */
+  static final AgencyId AGENCY_G = new AgencyId("ICAC-G");
+
   private static Playwright playwright;
   private static Browser browser;
 
@@ -48,6 +78,8 @@ class BrowserSuiteTest extends WebTest {
   private Page page;
   private final List<String> consoleErrors = new ArrayList<>();
   private String base;
+
+  @Autowired EvidenceFiles evidence;
 
   @BeforeAll
   static void startBrowser() {
@@ -111,8 +143,13 @@ class BrowserSuiteTest extends WebTest {
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
+  /** Signs in, with the TOTP step, as a new analyst and administrator of the seeded agency. */
   private void signIn() {
-    BrowserLogin.signIn(page, base, "pat", "pat-secret");
+    BrowserLogin.signIn(
+        page,
+        base,
+        BrowserLogin.enrol(
+            backend, "pat-totp", PagesSeed.AGENCY_P, Role.ANALYST, Role.ADMINISTRATOR));
   }
 
   /** Inputs, selects and text areas without a label or accessible name, by id or name. */
@@ -253,6 +290,181 @@ class BrowserSuiteTest extends WebTest {
         .contains("spinbutton \"Attribution deadline within (days)\"")
         .contains("combobox \"Jurisdiction (country)\"")
         .contains("combobox \"Flag\"");
+    assertThat(consoleErrors).isEmpty();
+  }
+
+  private static byte[] photo(String name) {
+    try {
+      return Files.readAllBytes(PdqTestData.root().resolve("misc-images").resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file the platform did not say it viewed ({@code unknown}) and that was not public. */
+  private static ReportedFile unviewedFile(String id, byte[] bytes) {
+    return new ReportedFile(
+        Optional.of(id),
+        Optional.of("upload_" + id + ".jpg"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        TriState.UNKNOWN,
+        TriState.UNKNOWN,
+        TriState.FALSE,
+        Optional.empty(),
+        Set.of(),
+        Optional.empty(),
+        List.of(
+            new FileHash(HashAlgorithm.SHA256, "SHA256", sha256(bytes), HashOrigin.ESP_ORIGINAL)),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * A tip of {@link #AGENCY_G} whose files {@code blocked} and {@code sibling} arrived as ESP
+   * fileDetails documents (the real reader) with benign photos attached, as the gate tests do.
+   */
+  private Tip seedGateTip(String reportId) {
+    insertTip(AGENCY_G, reportId, "gate-browser-" + reportId);
+    Map<String, byte[]> files = Map.of("blocked", photo("small.jpg"), "sibling", photo("wee.jpg"));
+    Tip tip = null;
+    for (var f : files.entrySet()) {
+      tip =
+          TestIntake.ingest(
+              backend,
+              AGENCY_G,
+              "fileDetails-" + reportId + "-" + f.getKey() + ".xml",
+              new String(
+                  EspXmlWriter.fileDetails(reportId, unviewedFile(f.getKey(), f.getValue())),
+                  StandardCharsets.UTF_8),
+              Instant.parse("2026-11-20T10:00:00Z"));
+    }
+    for (var f : files.entrySet()) {
+      evidence.attach(tip, new FileRef(f.getKey()), f.getValue(), f.getKey() + ".jpg", "seed");
+    }
+    return tip;
+  }
+
+  private Locator fileArticle(String fileId) {
+    return page.locator("article.evidence-file:has(h3 > code:text-is('" + fileId + "'))");
+  }
+
+  /** The content URL's status in this browser session, fetched outside the page. */
+  private int contentStatus(Tip tip, String fileId) {
+    return page.request()
+        .get(
+            base + "/tips/" + tip.id() + "/files/" + fileId + "/content",
+            RequestOptions.create().setMaxRedirects(0))
+        .status();
+  }
+
+  @Test
+  void aBlockedFileStaysBlockedUntilAWarrantRecordedInThePanelCoversIt() {
+    Tip tip = seedGateTip("7300001");
+    BrowserLogin.Enrolled gina =
+        BrowserLogin.enrol(backend, "gina", AGENCY_G, Role.ANALYST, Role.INVESTIGATOR);
+    BrowserLogin.signIn(page, base, gina);
+    page.navigate(base + "/tips/" + tip.id());
+    page.locator("#files-panel #evidence-heading").waitFor();
+
+    for (String id : List.of("blocked", "sibling")) {
+      Locator file = fileArticle(id);
+      assertThat(file.getAttribute("class")).as(id).contains("gate-blocked");
+      assertThat(file.locator("img").count()).as(id).isZero();
+      assertThat(file.textContent()).as(id).contains("BLOCKED (NONE, rule GATE_BLOCK)");
+      assertThat(contentStatus(tip, id)).as(id).isEqualTo(403);
+    }
+    screenshot("07-gate-blocked");
+
+    // Keyboard: from the main region, Tab reaches every field of the warrant form.
+    page.locator("#main").focus();
+    List<String> reached = new ArrayList<>();
+    for (int i = 0; i < 40 && !reached.contains("Record warrant"); i++) {
+      page.keyboard().press("Tab");
+      reached.add(
+          (String)
+              page.evaluate(
+                  "() => { const e = document.activeElement;"
+                      + " return e.name === 'fileIds' ? 'fileIds:' + e.value"
+                      + " : (e.name || e.textContent.trim()); }"));
+    }
+    assertThat(reached)
+        .contains("number", "court", "issuedOn", "fileIds:blocked", "fileIds:sibling")
+        .contains("Record warrant");
+    assertThat(unlabelledControls()).isEmpty();
+    assertThat(page.locator("form.evidence-warrant").ariaSnapshot())
+        .contains("textbox \"Warrant number\"")
+        .contains("textbox \"Issuing court\"")
+        .contains("\"Issued on\"")
+        .contains("checkbox \"blocked\"")
+        .contains("checkbox \"sibling\"");
+
+    page.getByLabel("Warrant number").fill("SW-2026-0177");
+    page.getByLabel("Issuing court").fill("Superior Court of Example County");
+    page.getByLabel("Issued on").fill("2026-11-21");
+    page.locator("input[name=fileIds][value=blocked]").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record warrant")).click();
+    page.locator("#files-panel p.notice[role=status]").waitFor();
+    assertThat(page.locator("#files-panel p.notice[role=status]").textContent())
+        .isEqualTo("Warrant recorded.");
+    assertThat(page.locator("#files-panel").textContent())
+        .contains("no. SW-2026-0177", "covers blocked (recorded by " + gina.user() + ")");
+
+    // Unblocked, on the warrant's basis, and veiled: blurred and greyscale until revealed.
+    Locator allowed = fileArticle("blocked");
+    assertThat(allowed.getAttribute("class")).contains("gate-allowed");
+    assertThat(allowed.textContent()).contains("ALLOWED (WARRANT");
+    Locator image = allowed.locator("img.evidence-image");
+    image.scrollIntoViewIfNeeded();
+    image.evaluate("img => img.decode()");
+    assertThat((Integer) image.evaluate("img => img.naturalWidth")).isPositive();
+    assertThat(image.getAttribute("class")).contains("veiled");
+    String filter = (String) image.evaluate("img => getComputedStyle(img).filter");
+    assertThat(filter).contains("blur(").contains("grayscale(");
+    assertThat(contentStatus(tip, "blocked")).isEqualTo(200);
+    screenshot("08-gate-unblocked-veiled");
+
+    // The sibling, not covered by the warrant, stays blocked.
+    Locator sibling = fileArticle("sibling");
+    assertThat(sibling.getAttribute("class")).contains("gate-blocked");
+    assertThat(sibling.locator("img").count()).isZero();
+    assertThat(contentStatus(tip, "sibling")).isEqualTo(403);
+
+    String subject = tip.id() + "/blocked";
+    assertThat(TestAccounts.entries(backend, AuditAction.FILE_REVEALED, gina.user())).isEmpty();
+    Locator reveal = allowed.locator("button.evidence-reveal");
+    assertThat(reveal.textContent()).isEqualTo("Reveal file blocked");
+    reveal.click();
+    page.waitForFunction(
+        "id => !document.getElementById(id).classList.contains('veiled')",
+        image.getAttribute("id"));
+    assertThat(reveal.getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(reveal.textContent()).isEqualTo("Blur file blocked");
+    assertThat((String) image.evaluate("img => getComputedStyle(img).filter")).isEqualTo("none");
+    assertThat(TestAccounts.entries(backend, AuditAction.FILE_REVEALED, gina.user()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.subjectId()).isEqualTo(subject));
+    assertThat(TestAccounts.entries(backend, AuditAction.FILE_CONTENT_VIEWED, gina.user()))
+        .extracting(e -> e.subjectId())
+        .contains(subject)
+        .doesNotContain(tip.id() + "/sibling");
+    assertThat(TestAccounts.entries(backend, AuditAction.WARRANT_RECORDED, gina.user()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("SW-2026-0177", "[blocked]"));
+    assertThat(TestAccounts.entries(backend, AuditAction.TOTP_SUCCEEDED, gina.user())).hasSize(1);
+    screenshot("09-gate-revealed");
     assertThat(consoleErrors).isEmpty();
   }
 }

@@ -20,6 +20,7 @@ import org.tiptrace.audit.AuditLog;
 import org.tiptrace.link.Subject;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.StoredTriage;
 
 /**
  * The investigator pages over real HTTP, on synthetic tips of agency ICAC-P ({@link PagesSeed})
@@ -106,6 +107,48 @@ class PagesWebTest extends WebTest {
   }
 
   @Test
+  void queueIsThePersistedTriageInTheOrderOfTheApi() throws Exception {
+    HttpResponse<String> page = get(pat(), "/queue");
+    List<String> shown = new ArrayList<>();
+    Matcher m = Pattern.compile("<td><a href=\"/tips/([0-9]+)\">").matcher(page.body());
+    while (m.find()) {
+      shown.add(m.group(1));
+    }
+    HttpResponse<String> api =
+        send(basic("/api/v1/queue?limit=" + QueueFilter.PAGE_SIZE, "pat", "pat-secret"));
+    List<String> stored = new ArrayList<>();
+    TipJson.mapper()
+        .readTree(api.body())
+        .get("items")
+        .forEach(i -> stored.add(i.get("tip").asText()));
+
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(shown).hasSize(QueueFilter.PAGE_SIZE).isEqualTo(stored);
+    assertThat(backend.triageStore().all(PagesSeed.AGENCY_P))
+        .as("every seeded tip has a stored result once the queue was shown")
+        .hasSize(tips.size());
+    assertThat(page.body()).contains("Stored triage results (" + tips.size() + " tips");
+  }
+
+  @Test
+  void explanationShowsTheStoredResult() {
+    Tip tip = tips.get(1);
+    get(pat(), "/queue");
+    StoredTriage stored = backend.triageStore().find(PagesSeed.AGENCY_P, tip.id()).orElseThrow();
+    HttpResponse<String> r = get(pat(), "/queue/" + tip.id() + "/explanation");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("scores <span>" + stored.result().score() + "</span>")
+        .contains("rules <span>" + stored.result().rulesVersion() + "</span>")
+        .contains(
+            "computed <span>" + QueuePageController.TIME.format(stored.computedAt()) + "</span>");
+    for (var line : stored.result().lines()) {
+      assertThat(r.body()).contains("<td>" + line.rule() + "</td>");
+    }
+  }
+
+  @Test
   void htmxFilterAnswersOnlyTheResultsFragment() {
     HttpClient pat = pat();
     HttpResponse<String> full = get(pat, "/queue?tier=TIER_2");
@@ -134,7 +177,7 @@ class PagesWebTest extends WebTest {
   @Test
   void countryFilterKeepsTheTipsPointingThere() {
     long us =
-        tips.stream().filter(t -> TriageQueueSource.countries(t.report()).contains("US")).count();
+        tips.stream().filter(t -> StoredQueueSource.countries(t.report()).contains("US")).count();
     HttpResponse<String> r = get(pat(), "/queue?country=us");
     HttpResponse<String> none = get(pat(), "/queue?country=ZZ");
 

@@ -72,7 +72,7 @@ class RequireTotpWebTest extends WebTest {
 
     HttpResponse<String> done =
         post(c, "/login/totp/enrol", new Totp(Clock.systemUTC()).code(secret));
-    assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/");
+    assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/queue");
     assertThat(backend.accounts().find("nina").orElseThrow().totpSecret()).contains(secret);
     assertThat(send(c, request("/").GET().build()).statusCode()).isEqualTo(200);
     assertThat(TestAccounts.entries(backend, AuditAction.TOTP_ENROLLED, "nina")).hasSize(1);

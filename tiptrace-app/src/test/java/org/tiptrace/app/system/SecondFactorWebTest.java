@@ -77,7 +77,7 @@ class SecondFactorWebTest extends WebTest {
     String good = codeAt(Instant.now());
     HttpResponse<String> ok = code(c, good);
     assertThat(ok.statusCode()).isEqualTo(302);
-    assertThat(ok.headers().firstValue("Location").orElse("")).endsWith("/");
+    assertThat(ok.headers().firstValue("Location").orElse("")).endsWith("/queue");
     assertThat(send(c, request("/").GET().build()).statusCode()).isEqualTo(200);
 
     // The same code again, in a new login: refused (replay).
