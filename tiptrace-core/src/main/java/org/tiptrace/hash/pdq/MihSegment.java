@@ -320,22 +320,13 @@ final class MihSegment {
         hi[p] = offsets[base + key + 1];
       }
     }
-    // Touch the first entry of every probed bucket before scanning any: the loads are
-    // independent, so their cache misses overlap (Java has no prefetch instruction), and the
-    // scans below then mostly hit the cache.
+    // Touch both ends of every probed bucket before scanning any: the loads are independent, so
+    // their cache misses overlap (Java has no prefetch instruction), and the scans below then
+    // mostly hit the cache. A bucket of 8–16 entries often straddles two cache lines.
+    int total = TABLES * m;
     int touched = 0;
-    for (int b = 0; b < m; b++) {
-      if (lo[b] < hi[b]) {
-        touched += partner0[lo[b]];
-      }
-    }
-    for (int t = 1, p = m; t < TABLES; t++) {
-      long entryBase = (long) (t - 1) * n;
-      for (int b = 0; b < m; b++, p++) {
-        if (lo[p] < hi[p]) {
-          touched += entries[(int) (((entryBase + lo[p]) * entryBits) >>> 3)];
-        }
-      }
+    for (int p = 0; p < total; p++) {
+      touched += touch(p, m, lo, hi);
     }
     touchSink = touched;
     // Candidates are collected first and verified after, so that their code reads (random cache
@@ -345,9 +336,9 @@ final class MihSegment {
     // Table 0: rows of a bucket are contiguous; filter on the whole partner slot.
     int qp0 = qs[1];
     for (int b = 0; b < m; b++) {
-      int eKey = Integer.bitCount(masks[b]);
+      int budget = s2 - Integer.bitCount(masks[b]);
       for (int row = lo[b], end = hi[b]; row < end; row++) {
-        if (eKey + Integer.bitCount(partner0[row] ^ qp0) <= s2) {
+        if (Integer.bitCount(partner0[row] ^ qp0) <= budget) {
           if (c == cand.length) {
             cand = Arrays.copyOf(cand, 2 * c);
           }
@@ -359,16 +350,16 @@ final class MihSegment {
     for (int t = 1, p = m; t < TABLES; t++) {
       int qLow = qs[2 * t] & lowMask;
       int qp = qs[2 * t + 1] & filterMask;
+      // Entry bits [filter | low key] compared at once: low key bits sit above the filter bits.
+      long qBits = ((long) qLow << filterBits) | qp;
+      long bitsMask = (1L << rowShift) - 1;
       long entryBase = (long) (t - 1) * n;
       for (int b = 0; b < m; b++, p++) {
-        int eKey = Integer.bitCount(masks[b]);
-        for (int i = lo[p], end = hi[p]; i < end; i++) {
-          long ent = entry(entryBase + i);
-          int e =
-              eKey
-                  + Integer.bitCount(((int) (ent >>> filterBits) ^ qLow) & lowMask)
-                  + Integer.bitCount(((int) ent ^ qp) & filterMask);
-          if (e <= s2) {
+        int budget = s2 - Integer.bitCount(masks[b]);
+        long bit = (entryBase + lo[p]) * entryBits;
+        for (int i = lo[p], end = hi[p]; i < end; i++, bit += entryBits) {
+          long ent = ((long) LONG_LE.get(entries, (int) (bit >>> 3)) >>> (bit & 7)) & entryMask;
+          if (Long.bitCount((ent ^ qBits) & bitsMask) <= budget) {
             if (c == cand.length) {
               cand = Arrays.copyOf(cand, 2 * c);
             }
@@ -380,6 +371,22 @@ final class MihSegment {
     for (int k = 0; k < c; k++) {
       verify(cand[k] >>> 3, cand[k] & 7, q0, q1, q2, q3, qs, d, s2, sink);
     }
+  }
+
+  /** Loads the first and last byte of probed bucket {@code p} (table {@code p / m}). */
+  private int touch(int p, int m, int[] lo, int[] hi) {
+    int a = lo[p];
+    int z = hi[p];
+    if (a >= z) {
+      return 0;
+    }
+    int t = p / m;
+    if (t == 0) {
+      return partner0[a] + partner0[z - 1];
+    }
+    long entryBase = (long) (t - 1) * n;
+    return entries[(int) (((entryBase + a) * entryBits) >>> 3)]
+        + entries[(int) (((entryBase + z) * entryBits - 1) >>> 3)];
   }
 
   private void verify(
