@@ -56,4 +56,6 @@ public enum AuditAction {
   SUBJECT_MERGED,
   /** A deconfliction hold on a tip or subject. */
   HOLD_RECORDED,
+  /** The national hash-set list was read. */
+  HASH_SETS_LISTED,
 }

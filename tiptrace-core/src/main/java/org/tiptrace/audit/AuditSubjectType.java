@@ -29,4 +29,6 @@ public enum AuditSubjectType {
   WARRANT,
   /** A page of the triage queue; the id says which ({@code offset=0,limit=50,tier=…}). */
   QUEUE,
+  /** A known-hash set, by name ({@code all} for the list). */
+  HASH_SET,
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.Retriage;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.hash.sets.HashSetFormat;
 import org.tiptrace.hash.sets.HashSetFormatException;
@@ -26,6 +28,7 @@ import org.tiptrace.hash.sets.StoredHashSet;
 import org.tiptrace.hash.sets.TipMatching;
 import org.tiptrace.intake.Problem;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +38,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tiptrace hashsets import|list|remove}: the known-hash sets every tip is matched against.
- * Sets are shared by all agencies; after an import or removal every stored tip is matched again and
- * the tips whose matches changed are marked for re-triage.
+ * Sets are shared by all agencies; after an import or removal every stored tip is matched again,
+ * the tips whose matches changed are marked for re-triage, and the marks are consumed at once (the
+ * tips re-scored with the default triage rules, as ingest does).
  */
 @Command(
     name = "hashsets",
@@ -74,6 +78,12 @@ final class HashSetsCommand implements Callable<Integer> {
     env.out()
         .println(
             "Re-matched " + r.tips() + " tips: " + r.changed() + " changed (marked for re-triage)");
+    Retriage.Outcome t =
+        new Retriage(
+                backend.hashSets(),
+                LinkTriageService.of(backend, TriageRules.defaults(), env.clock()))
+            .consumeAll();
+    env.out().println("Re-triaged " + t.tips() + " marked tips");
     return r;
   }
 
@@ -84,7 +94,7 @@ final class HashSetsCommand implements Callable<Integer> {
         "Import a hash set; a set of the same name is replaced (a new version).",
         "Formats: vics (Project VIC VICS JSON 1.x/2.0), nsrl (NIST RDS v3 SQLite), hashdeep,"
             + " csv (header naming md5, sha1, sha256, pdq, category, series, victim_identified).",
-        "Afterwards every stored tip is matched again; changed tips are marked for re-triage."
+        "Afterwards every stored tip is matched again; changed tips are re-triaged."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {

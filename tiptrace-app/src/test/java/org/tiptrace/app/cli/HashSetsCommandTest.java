@@ -13,11 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tiptrace.app.testing.CliRun;
 import org.tiptrace.app.testing.TestDocuments;
-import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.HashVerdict;
+import org.tiptrace.triage.ScoreLine;
+import org.tiptrace.triage.StoredTriage;
+import org.tiptrace.triage.Tier;
 
 /**
  * {@code hashsets import|list|remove}, matching on ingest, and re-matching after a change. The
@@ -143,10 +146,9 @@ class HashSetsCommandTest {
     assertThat(m.at("/files/0/verdict").asText()).isEqualTo("MATCHED_KNOWN_GOOD");
     // no abuse set: an unmatched file is not checked, not "possibly new"
     assertThat(m.at("/files/1/verdict").asText()).isEqualTo("NOT_CHECKED");
-    assertThat(cli.database().hashSets().retriageMarks(LOCAL))
-        .extracting(HashSetRepository.RetriageMark::tip, HashSetRepository.RetriageMark::reason)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(new TipId(id), "hash set Good 1 imported"));
+    // the mark was consumed: the tip re-scored, then the mark cleared
+    assertThat(imported.out()).contains("Re-triaged 1 marked tips");
+    assertThat(cli.database().hashSets().retriageMarks(LOCAL)).isEmpty();
 
     CliRun.Result again =
         cli.run(
@@ -173,6 +175,63 @@ class HashSetsCommandTest {
     CliRun.Result gone = cli.run("hashsets", "remove", "Good");
     assertThat(gone.exitCode()).isEqualTo(ExitCodes.NOT_ACCEPTED);
     assertThat(gone.err()).contains("no hash set named 'Good'");
+  }
+
+  private StoredTriage triage(long id) {
+    return cli.database().triageStore().find(LOCAL, new TipId(id)).orElseThrow();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void importingAKnownAbuseSetReTriagesTheTipAndClearsItsMark(TestBackend database)
+      throws IOException {
+    cli = CliRun.on(database, dir);
+    long id = ingest();
+    StoredTriage before = triage(id);
+    assertThat(before.signals().files())
+        .containsExactly(HashVerdict.NOT_CHECKED, HashVerdict.NOT_CHECKED);
+
+    CliRun.Result imported =
+        cli.run(
+            "hashsets",
+            "import",
+            "--format",
+            "vics",
+            "--name",
+            "Example VICS",
+            "--version",
+            "2026.01",
+            vics().toString());
+    assertThat(imported.exitCode()).as(imported.err()).isEqualTo(ExitCodes.OK);
+    assertThat(imported.out())
+        .contains("Re-matched 1 tips: 1 changed")
+        .contains("Re-triaged 1 marked tips");
+
+    // file 1 is now known abuse, file 2 (matched by nothing) possibly new material
+    StoredTriage after = triage(id);
+    assertThat(after.signals().files())
+        .containsExactly(HashVerdict.MATCHED_KNOWN, HashVerdict.UNMATCHED_POSSIBLE_NEW);
+    assertThat(after.result().score()).isNotEqualTo(before.result().score());
+    assertThat(before.result().tier()).isEqualTo(Tier.TIER_4);
+    assertThat(before.result().score()).isEqualTo(25);
+    // +12 possible new material, +5 known material: 37, tier 3
+    assertThat(after.result().tier()).isEqualTo(Tier.TIER_3);
+    assertThat(after.result().score()).isEqualTo(37);
+    assertThat(after.result().lines())
+        .extracting(ScoreLine::rule)
+        .contains("hash.possibleNewMaterial", "hash.knownMatch");
+    assertThat(cli.database().hashSets().retriageMarks(LOCAL)).isEmpty();
+
+    // removing the set brings the tip back to where it was
+    CliRun.Result removed = cli.run("hashsets", "remove", "Example VICS");
+    assertThat(removed.exitCode()).as(removed.err()).isEqualTo(ExitCodes.OK);
+    assertThat(removed.out()).contains("Re-triaged 1 marked tips");
+    StoredTriage again = triage(id);
+    assertThat(again.signals().files())
+        .containsExactly(HashVerdict.NOT_CHECKED, HashVerdict.NOT_CHECKED);
+    assertThat(again.result().score()).isEqualTo(before.result().score());
+    assertThat(again.result().tier()).isEqualTo(before.result().tier());
+    assertThat(cli.database().hashSets().retriageMarks(LOCAL)).isEmpty();
   }
 
   @ParameterizedTest
