@@ -1,6 +1,5 @@
 package org.tiptrace.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.tiptrace.app.queue.StoredIpSignals;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.DeadlineSignal;
 import org.tiptrace.ip.EventContext;
 import org.tiptrace.ip.IpAttribution;
 import org.tiptrace.ip.IpEventAssessment;
 import org.tiptrace.ip.RetentionDeadline;
-import org.tiptrace.ip.RoutingDecision;
 import org.tiptrace.link.Linker;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.IpCaptureEvent;
@@ -109,18 +108,7 @@ public final class AgencyTriage {
    */
   public static TriState inJurisdiction(
       AgencyId agency, Optional<AssessmentRepository.Stored> stored) {
-    Optional<JsonNode> routing = stored.flatMap(AssessmentRepository.Stored::routingTree);
-    if (routing.isEmpty()) {
-      return TriState.UNKNOWN;
-    }
-    String outcome = routing.get().path("outcome").asText("");
-    String to = routing.get().path("agency").asText("");
-    if (outcome.equals(RoutingDecision.Outcome.ROUTED.name())) {
-      return to.equalsIgnoreCase(agency.code()) ? TriState.TRUE : TriState.FALSE;
-    }
-    return outcome.equals(RoutingDecision.Outcome.INTERNATIONAL_REFERRAL.name())
-        ? TriState.FALSE
-        : TriState.UNKNOWN;
+    return StoredIpSignals.inJurisdiction(agency, stored);
   }
 
   /** As {@link #of(AgencyId, List, Optional)}, with each tip's "in jurisdiction". */

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.ip.Reassessment;
+import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +61,11 @@ final class IpReassessCommand implements Callable<Integer> {
               env.clock());
       ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
       summary =
-          new Reassessment(backend.tips(), backend.ipAssessments(), enrichment)
+          new Reassessment(
+                  backend.tips(),
+                  backend.ipAssessments(),
+                  enrichment,
+                  LinkTriageService.of(backend, TriageRules.defaults(), env.clock())::rescore)
               .run(
                   agency,
                   all,

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.tiptrace.app.intake.IpEnrichment;
+import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
 
@@ -38,8 +39,10 @@ public final class IpJobs implements DisposableBean {
           });
   private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-  IpJobs(TiptraceBackend backend, IpEnrichment enrichment, Clock clock) {
-    this.reassessment = new Reassessment(backend.tips(), backend.ipAssessments(), enrichment);
+  IpJobs(
+      TiptraceBackend backend, IpEnrichment enrichment, LinkTriageService linkTriage, Clock clock) {
+    this.reassessment =
+        new Reassessment(backend.tips(), backend.ipAssessments(), enrichment, linkTriage::rescore);
     this.clock = clock;
   }
 

@@ -3,6 +3,7 @@ package org.tiptrace.app.ip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.AgencyId;
@@ -21,11 +22,22 @@ public final class Reassessment {
   private final TipRepository tips;
   private final AssessmentRepository stored;
   private final IpEnrichment enrichment;
+  private final Consumer<List<TipId>> rescore;
 
-  public Reassessment(TipRepository tips, AssessmentRepository stored, IpEnrichment enrichment) {
+  /**
+   * @param rescore told, once at the end of a run, the tips whose attribution or routing changed:
+   *     their triage reads those signals, so they are scored again (linking and triage's {@code
+   *     rescore})
+   */
+  public Reassessment(
+      TipRepository tips,
+      AssessmentRepository stored,
+      IpEnrichment enrichment,
+      Consumer<List<TipId>> rescore) {
     this.tips = Objects.requireNonNull(tips, "tips");
     this.stored = Objects.requireNonNull(stored, "stored");
     this.enrichment = Objects.requireNonNull(enrichment, "enrichment");
+    this.rescore = Objects.requireNonNull(rescore, "rescore");
   }
 
   /** Told after each tip. */
@@ -47,7 +59,7 @@ public final class Reassessment {
     IpEnrichment.Configured with = enrichment.current();
     List<TipId> ids = ids(agency);
     int reassessed = 0;
-    int changed = 0;
+    List<TipId> changed = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       TipId id = ids.get(i);
       boolean current =
@@ -62,12 +74,15 @@ public final class Reassessment {
           reassessed++;
         }
         if (r == IpEnrichment.Reassessed.CHANGED) {
-          changed++;
+          changed.add(id);
         }
       }
       listener.progress(i + 1, ids.size(), id);
     }
-    return new Summary(ids.size(), reassessed, changed, with.dataSets());
+    if (!changed.isEmpty()) {
+      rescore.accept(List.copyOf(changed));
+    }
+    return new Summary(ids.size(), reassessed, changed.size(), with.dataSets());
   }
 
   private List<TipId> ids(AgencyId agency) {

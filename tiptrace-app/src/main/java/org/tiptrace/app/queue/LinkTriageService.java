@@ -267,7 +267,8 @@ public final class LinkTriageService {
     if (ip.isPresent()) {
       s = s.withIps(StoredIpSignals.of(ip.get()));
     }
-    return s.withLink(l.signals(tip.id()));
+    return s.withJurisdiction(StoredIpSignals.inJurisdiction(tip.agency(), ip))
+        .withLink(l.signals(tip.id()));
   }
 
   /** The last {@link #RESCORE_LIMIT} tips (tip ids ascend with receipt in one store). */

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tiptrace.ip.AssessmentRepository;
+import org.tiptrace.ip.RoutingDecision;
+import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.TriState;
 import org.tiptrace.triage.AttributionStatus;
 import org.tiptrace.triage.IpSignal;
 
@@ -14,7 +17,7 @@ import org.tiptrace.triage.IpSignal;
  * AssessmentRepository.Stored} keeps), with the same translation as {@code AgencyTriage.signal}:
  * only an attribution an ISP can still answer keeps its deadline, and only while it is not past.
  */
-final class StoredIpSignals {
+public final class StoredIpSignals {
   private StoredIpSignals() {}
 
   static List<IpSignal> of(AssessmentRepository.Stored stored) {
@@ -45,5 +48,26 @@ final class StoredIpSignals {
       out.add(new IpSignal(ip, status, deadline));
     }
     return out;
+  }
+
+  /**
+   * Whether the tip's stored routing decision sends it to {@code agency}: TRUE when routed to it,
+   * FALSE when routed to another agency or referred abroad, UNKNOWN when under review or never
+   * routed.
+   */
+  public static TriState inJurisdiction(
+      AgencyId agency, Optional<AssessmentRepository.Stored> stored) {
+    Optional<JsonNode> routing = stored.flatMap(AssessmentRepository.Stored::routingTree);
+    if (routing.isEmpty()) {
+      return TriState.UNKNOWN;
+    }
+    String outcome = routing.get().path("outcome").asText("");
+    String to = routing.get().path("agency").asText("");
+    if (outcome.equals(RoutingDecision.Outcome.ROUTED.name())) {
+      return to.equalsIgnoreCase(agency.code()) ? TriState.TRUE : TriState.FALSE;
+    }
+    return outcome.equals(RoutingDecision.Outcome.INTERNATIONAL_REFERRAL.name())
+        ? TriState.FALSE
+        : TriState.UNKNOWN;
   }
 }

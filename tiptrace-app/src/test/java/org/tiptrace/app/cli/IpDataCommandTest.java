@@ -216,6 +216,9 @@ class IpDataCommandTest {
             "version: 3\neffective_from: 2026-01-01\nhome_country: US\n"
                 + "international_agency: DEMO-INTL\nroutes:\n"
                 + "  - country: US\n    regions: [TX]\n    agency: LOCAL\n");
+    assertThat(ok("queue", "--json").out())
+        .as("routing unknown: no in-jurisdiction points yet")
+        .doesNotContain("jurisdiction.in");
     JsonNode changed =
         json("ip", "reassess", "--synthetic", "--routing", routes.toString(), "--json");
     assertThat(changed.get("reassessed").asInt()).isEqualTo(2);
@@ -231,6 +234,9 @@ class IpDataCommandTest {
     assertThat(doc.at("/routing/region").asText()).isEqualTo("TX");
     assertThat(json("ip", "routing", "--review", "--json")).isEmpty();
     assertThat(ok("tips", "show", Long.toString(other)).out()).contains("routing: ROUTED to LOCAL");
+    assertThat(ok("queue", "--json").out())
+        .as("the changed tips were scored again with their new routing")
+        .contains("jurisdiction.in");
 
     // Files named on the command override the installed sets.
     long overridden =
