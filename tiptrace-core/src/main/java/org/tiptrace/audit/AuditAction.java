@@ -58,4 +58,10 @@ public enum AuditAction {
   HOLD_RECORDED,
   /** The national hash-set list was read. */
   HASH_SETS_LISTED,
+  /** An administrator started importing a hash set (the upload is archived first). */
+  HASH_SET_IMPORT_STARTED,
+  /** An administrator started removing a hash set. */
+  HASH_SET_REMOVE_STARTED,
+  /** An administrator read a hash-set job's progress. */
+  HASH_SET_JOB_VIEWED,
 }

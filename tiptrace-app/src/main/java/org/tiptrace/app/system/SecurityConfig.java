@@ -83,6 +83,9 @@ class SecurityConfig {
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/api/v1/ip/reassess"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/api/v1/jobs/*"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/api/v1/hashsets"),
+          Route.of(HttpMethod.POST, Permission.ADMINISTER, "/api/v1/hashsets"),
+          Route.of(HttpMethod.DELETE, Permission.ADMINISTER, "/api/v1/hashsets/*"),
+          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/api/v1/hashsets/jobs/*"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
 
   /** One line per page route. The login pages are set up in {@link #pageChain}. */

@@ -77,7 +77,46 @@ class CrossAgencyProbeTest extends WebTest {
         });
     ids.put("/api/v1/jobs/{id}", this::jobOfA);
     ids.put("/ip/jobs/{id}", this::jobOfA);
+    ids.put("/api/v1/hashsets/jobs/{id}", this::hashSetJobOfA);
+    // Hash sets are national, not agency A's: B's administrator may remove any of them, so the
+    // probe names a set that does not exist (404) rather than removing a real one.
+    ids.put("/api/v1/hashsets/{name}", () -> "probe-no-such-set");
     return ids;
+  }
+
+  private String hashSetJobOfA;
+
+  /** A real hash-set job of agency A: A's administrator uploads a malformed set (it fails). */
+  private String hashSetJobOfA() {
+    if (hashSetJobOfA == null) {
+      String admin = "probe-a-admin";
+      TestAccounts.ensure(backend, admin, AGENCY_A, Role.ADMINISTRATOR);
+      String boundary = "probe-boundary";
+      String body =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nvics\r\n--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nProbe Set\r\n--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nOTHER\r\n--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"probe.json\""
+              + "\r\nContent-Type: application/json\r\n\r\n{ not json\r\n--"
+              + boundary
+              + "--\r\n";
+      HttpResponse<String> started =
+          send(
+              basic("/api/v1/hashsets", admin, TestAccounts.password(admin))
+                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                  .POST(HttpRequest.BodyPublishers.ofString(body)));
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+      String location = started.headers().firstValue("Location").orElseThrow();
+      hashSetJobOfA = location.substring(location.lastIndexOf('/') + 1);
+    }
+    return hashSetJobOfA;
   }
 
   private String jobOfA;
