@@ -111,7 +111,11 @@ class SecurityConfig {
           Route.of(HttpMethod.POST, Permission.WORK_TIPS, "/tips/*/warrants"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/ip/reassess", "/ip/jobs/*"),
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/ip/reassess"),
-          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin"));
+          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin"),
+          Route.of(
+              HttpMethod.GET, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/jobs/*"),
+          Route.of(
+              HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"));
 
   /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
   record Route(HttpMethod method, Permission permission, List<String> patterns) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,9 +53,19 @@ class HashSetAdminApiTest extends WebTest {
         + "\", \"Series\": \"Upload Series\", \"VictimIdentified\": true } ] }\n";
   }
 
+  private static final String BOUNDARY = "tiptrace-hashset-boundary";
+
   private HttpResponse<String> upload(
       String user, Map<String, String> fields, String fileName, byte[] bytes) throws IOException {
-    String boundary = "tiptrace-hashset-boundary";
+    return send(
+        basic("/api/v1/hashsets", user, TestAccounts.password(user))
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(fields, fileName, bytes))));
+  }
+
+  private static byte[] multipart(Map<String, String> fields, String fileName, byte[] bytes)
+      throws IOException {
+    String boundary = BOUNDARY;
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> f : fields.entrySet()) {
       body.write(
@@ -79,10 +90,7 @@ class HashSetAdminApiTest extends WebTest {
       body.write("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(
-        basic("/api/v1/hashsets", user, TestAccounts.password(user))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return body.toByteArray();
   }
 
   private static Map<String, String> fields(String format, String name, String kind) {
@@ -238,5 +246,55 @@ class HashSetAdminApiTest extends WebTest {
             send(basic("/api/v1/hashsets/jobs/nope", ADMIN_B, TestAccounts.password(ADMIN_B)).GET())
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void thePagesListTheNationalSetsUploadWithCsrfAndShowTheJobsProgress() throws Exception {
+    HttpClient admin = formLogin(ADMIN_B, TestAccounts.password(ADMIN_B));
+    HttpResponse<String> page = send(admin, request("/admin").GET().build());
+    assertThat(page.body()).contains("href=\"/admin/hashsets\"");
+    HttpResponse<String> list = send(admin, request("/admin/hashsets").GET().build());
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body())
+        .contains("National: these sets are shared by every agency")
+        .contains("<label for=\"file\">")
+        .contains("enctype=\"multipart/form-data\"");
+    String csrf = csrfToken(admin, "/admin/hashsets");
+    byte[] doc = "{ broken".getBytes(StandardCharsets.UTF_8);
+    HttpRequest noToken =
+        request("/admin/hashsets")
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    multipart(fields("vics", "Page Upload", "OTHER"), "page.json", doc)))
+            .build();
+    assertThat(send(admin, noToken).statusCode()).as("no CSRF token").isEqualTo(403);
+    HttpResponse<String> started =
+        send(
+            admin,
+            request("/admin/hashsets?_csrf=" + csrf)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        multipart(fields("vics", "Page Upload", "OTHER"), "page.json", doc)))
+                .build());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    String location = started.headers().firstValue("Location").orElseThrow();
+    assertThat(location).contains("/admin/hashsets/jobs/");
+    String path = location.substring(location.indexOf("/admin/hashsets/jobs/"));
+    String id = path.substring(path.lastIndexOf('/') + 1);
+    finished(ADMIN_B, "/api/v1/hashsets/jobs/" + id);
+    HttpResponse<String> job = send(admin, request(path).GET().build());
+    assertThat(job.statusCode()).isEqualTo(200);
+    assertThat(job.body())
+        .contains("<progress")
+        .contains("FAILED")
+        .contains("page.json")
+        .doesNotContain("http-equiv=\"refresh\"");
+
+    HttpClient alice = formLogin("alice", "alice-secret");
+    assertThat(send(alice, request("/admin/hashsets").GET().build()).statusCode()).isEqualTo(403);
+    HttpClient adminA = formLogin(ADMIN_A, TestAccounts.password(ADMIN_A));
+    assertThat(send(adminA, request(path).GET().build()).statusCode()).isEqualTo(404);
   }
 }

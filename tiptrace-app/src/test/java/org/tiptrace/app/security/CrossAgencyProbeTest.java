@@ -78,6 +78,7 @@ class CrossAgencyProbeTest extends WebTest {
     ids.put("/api/v1/jobs/{id}", this::jobOfA);
     ids.put("/ip/jobs/{id}", this::jobOfA);
     ids.put("/api/v1/hashsets/jobs/{id}", this::hashSetJobOfA);
+    ids.put("/admin/hashsets/jobs/{id}", this::hashSetJobOfA);
     // Hash sets are national, not agency A's: B's administrator may remove any of them, so the
     // probe names a set that does not exist (404) rather than removing a real one.
     ids.put("/api/v1/hashsets/{name}", () -> "probe-no-such-set");

@@ -1,0 +1,123 @@
+package org.tiptrace.app.hashsets;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.tiptrace.app.system.AuditTrail;
+import org.tiptrace.app.system.CurrentAgency;
+import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditSubjectType;
+import org.tiptrace.hash.sets.HashSetFormat;
+import org.tiptrace.hash.sets.HashSetInfo;
+import org.tiptrace.hash.sets.HashSetKind;
+import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.Sha256;
+
+/**
+ * What the hash-set API and pages share: check an upload's fields (400 naming the field), archive
+ * its bytes before anything parses them, start the job, audit it; the same for a removal.
+ */
+@Component
+class HashSetAdmin {
+  private final HashSetJobs jobs;
+  private final TiptraceBackend backend;
+  private final CurrentAgency agency;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  HashSetAdmin(
+      HashSetJobs jobs,
+      TiptraceBackend backend,
+      CurrentAgency agency,
+      AuditTrail audit,
+      Clock clock) {
+    this.jobs = jobs;
+    this.backend = backend;
+    this.agency = agency;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  HashSetJobs.View startImport(
+      @Nullable MultipartFile file,
+      String format,
+      String name,
+      String version,
+      String kind,
+      @Nullable String source,
+      @Nullable String licence)
+      throws IOException {
+    if (file == null) {
+      throw bad("the multipart field 'file' is missing");
+    }
+    HashSetFormat f =
+        HashSetFormat.fromLabel(format)
+            .filter(x -> x != HashSetFormat.NSRL)
+            .orElseThrow(() -> bad("format must be vics, hashdeep or csv, was '" + format + "'"));
+    HashSetKind k;
+    try {
+      k = HashSetKind.valueOf(kind.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad("kind must be KNOWN_ABUSE, KNOWN_GOOD or OTHER, was '" + kind + "'");
+    }
+    HashSetInfo info;
+    try {
+      info =
+          new HashSetInfo(
+              name,
+              version,
+              Optional.ofNullable(source).filter(s -> !s.isBlank()),
+              Optional.ofNullable(licence).filter(s -> !s.isBlank()),
+              "unspecified",
+              k,
+              true);
+    } catch (IllegalArgumentException e) {
+      throw bad(e.getMessage());
+    }
+    AgencyId a = agency.require();
+    byte[] bytes = file.getBytes();
+    Sha256 sha = Sha256.of(bytes);
+    String fileName =
+        Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).orElse("upload");
+    // Archive first: the bytes are kept whatever the import makes of them.
+    backend.archive().store(a, sha, "hashset:" + fileName, bytes, clock.instant());
+    HashSetJobs.View job =
+        jobs.startImport(a, new HashSetJobs.Upload(info, f, fileName, bytes, sha));
+    audit.record(
+        AuditAction.HASH_SET_IMPORT_STARTED,
+        AuditSubjectType.HASH_SET,
+        info.name(),
+        "job " + job.id() + ", " + fileName + " sha256 " + sha.hex());
+    return job;
+  }
+
+  HashSetJobs.View startRemove(String name) {
+    if (backend.hashSets().find(name).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no hash set named '" + name + "'");
+    }
+    HashSetJobs.View job = jobs.startRemove(agency.require(), name);
+    audit.record(
+        AuditAction.HASH_SET_REMOVE_STARTED, AuditSubjectType.HASH_SET, name, "job " + job.id());
+    return job;
+  }
+
+  /** The agency's job, audited; 404 for an unknown id or another agency's job. */
+  HashSetJobs.View job(String id) {
+    HashSetJobs.View job =
+        jobs.find(agency.require(), id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id));
+    audit.record(AuditAction.HASH_SET_JOB_VIEWED, AuditSubjectType.JOB, id, job.state().name());
+    return job;
+  }
+
+  private static ResponseStatusException bad(String reason) {
+    return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
+  }
+}
