@@ -127,23 +127,24 @@ class HashSetAdminApiTest extends WebTest {
 
   @Test
   void aVicsUploadIsArchivedImportedAndReMatchesAStoredTipThenRemovalUndoesIt() throws Exception {
-    insertTip(AGENCY_B, "77310452", "hs-upload-user");
+    // Agency A: other tests count agency B's tips.
+    insertTip(AGENCY_A, "77310452", "hs-upload-user");
     // Its file (from the fileDetails document) carries the MD5 the uploaded set lists.
     Tip tip =
         TestIntake.ingest(
             backend,
-            AGENCY_B,
+            AGENCY_A,
             "hs-upload-file.xml",
             TestDocuments.fileDetails("77310452", "hs-upload.jpg"),
             Instant.parse("2026-02-01T10:05:00Z"));
     String name = "Upload VICS";
     byte[] doc = vics(EXAMPLE_MD5).getBytes(StandardCharsets.UTF_8);
     int audited =
-        TestAccounts.entries(backend, AuditAction.HASH_SET_IMPORT_STARTED, ADMIN_B).size();
+        TestAccounts.entries(backend, AuditAction.HASH_SET_IMPORT_STARTED, ADMIN_A).size();
 
     String location =
-        location(upload(ADMIN_B, fields("vics", name, "KNOWN_ABUSE"), "upload.json", doc));
-    JsonNode job = finished(ADMIN_B, location);
+        location(upload(ADMIN_A, fields("vics", name, "KNOWN_ABUSE"), "upload.json", doc));
+    JsonNode job = finished(ADMIN_A, location);
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
     assertThat(job.get("kind").asText()).isEqualTo("hashset-import");
     assertThat(job.get("outcome").asText()).contains("imported Upload VICS 2026.03");
@@ -152,23 +153,23 @@ class HashSetAdminApiTest extends WebTest {
 
     // Archived byte-for-byte, and accepted.
     Sha256 sha = Sha256.of(doc);
-    assertThat(backend.archive().bytes(AGENCY_B, sha))
+    assertThat(backend.archive().bytes(AGENCY_A, sha))
         .hasValueSatisfying(b -> assertThat(b).isEqualTo(doc));
-    assertThat(backend.archive().find(AGENCY_B, sha).orElseThrow().status())
+    assertThat(backend.archive().find(AGENCY_A, sha).orElseThrow().status())
         .isEqualTo(ArchiveStatus.ACCEPTED);
-    assertThat(TestAccounts.entries(backend, AuditAction.HASH_SET_IMPORT_STARTED, ADMIN_B))
+    assertThat(TestAccounts.entries(backend, AuditAction.HASH_SET_IMPORT_STARTED, ADMIN_A))
         .hasSize(audited + 1);
 
     JsonNode list =
         TipJson.mapper()
             .readTree(
-                send(basic("/api/v1/hashsets", ADMIN_B, TestAccounts.password(ADMIN_B)).GET())
+                send(basic("/api/v1/hashsets", ADMIN_A, TestAccounts.password(ADMIN_A)).GET())
                     .body());
     assertThat(list.get("scope").asText()).startsWith("national");
     assertThat(list.get("sets").findValuesAsText("name")).contains(name);
 
     HashSetRepository.StoredMatches stored =
-        backend.hashSets().findMatches(AGENCY_B, tip.id()).orElseThrow();
+        backend.hashSets().findMatches(AGENCY_A, tip.id()).orElseThrow();
     assertThat(stored.matches().files().get(0).verdict()).isEqualTo(FileVerdict.MATCHED_KNOWN);
     assertThat(stored.matches().files().get(0).matches())
         .anySatisfy(m -> assertThat(m.toString()).contains(name));
@@ -176,15 +177,15 @@ class HashSetAdminApiTest extends WebTest {
     // Removal: a job too, and the tip is no longer matched against the set.
     HttpResponse<String> removed =
         send(
-            basic("/api/v1/hashsets/Upload%20VICS", ADMIN_B, TestAccounts.password(ADMIN_B))
+            basic("/api/v1/hashsets/Upload%20VICS", ADMIN_A, TestAccounts.password(ADMIN_A))
                 .DELETE());
-    JsonNode removal = finished(ADMIN_B, location(removed));
+    JsonNode removal = finished(ADMIN_A, location(removed));
     assertThat(removal.get("state").asText()).as(removal.toString()).isEqualTo("DONE");
     assertThat(backend.hashSets().find(name)).isEmpty();
     assertThat(
             backend
                 .hashSets()
-                .findMatches(AGENCY_B, tip.id())
+                .findMatches(AGENCY_A, tip.id())
                 .orElseThrow()
                 .matches()
                 .files()
