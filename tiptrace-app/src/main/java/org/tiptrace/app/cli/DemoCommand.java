@@ -19,14 +19,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.tiptrace.account.NewAccount;
 import org.tiptrace.account.Totp;
 import org.tiptrace.app.intake.BatchIntake;
-import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
-import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.ip.InstalledIpData;
-import org.tiptrace.app.queue.LinkTriageService;
-import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.app.system.DatabaseSettings;
 import org.tiptrace.app.system.PasswordHashes;
 import org.tiptrace.app.system.Role;
@@ -116,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
           new BatchIntake(
               new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
               env.clock(),
-              TipSteps.of(
+              CliTipSteps.of(
                   new IpEnrichment(
                       new InstalledIpData(
                           backend.ipData(),
@@ -126,10 +122,8 @@ final class DemoCommand implements Callable<Integer> {
                       backend.tips(),
                       backend.ipAssessments(),
                       env.clock()),
-                  HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock()),
-                  new LinkTriageStep(
-                      LinkTriageService.of(
-                          backend, org.tiptrace.triage.TriageRules.defaults(), env.clock()))));
+                  backend,
+                  env.clock()));
       IntakeReport report = batch.ingest(agency, documents, ParseMode.TOLERANT, (i, n, r) -> {});
       DemoHashSet.Loaded demoSet = DemoHashSet.load(backend, env.clock());
       env.out()

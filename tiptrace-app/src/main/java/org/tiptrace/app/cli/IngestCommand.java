@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tiptrace.app.intake.BatchIntake;
-import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.intake.InputDocument;
 import org.tiptrace.app.intake.IntakeReport;
 import org.tiptrace.app.intake.IpEnrichment;
-import org.tiptrace.app.intake.TipSteps;
-import org.tiptrace.app.queue.LinkTriageService;
-import org.tiptrace.app.queue.LinkTriageStep;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.ParseMode;
@@ -83,17 +79,15 @@ final class IngestCommand implements Callable<Integer> {
             new BatchIntake(
                 new Intake(backend.archive(), backend.tips(), env.readers(), env.intakeLimits()),
                 env.clock(),
-                TipSteps.of(
+                CliTipSteps.of(
                     new IpEnrichment(
                         loaded.attribution(),
                         loaded.dataSets(),
                         backend.tips(),
                         backend.ipAssessments(),
                         env.clock()),
-                    HashMatchingStep.of(backend.hashSets(), backend.tips(), env.clock()),
-                    new LinkTriageStep(
-                        LinkTriageService.of(
-                            backend, org.tiptrace.triage.TriageRules.defaults(), env.clock()))));
+                    backend,
+                    env.clock()));
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
         report =
             batch.ingest(
