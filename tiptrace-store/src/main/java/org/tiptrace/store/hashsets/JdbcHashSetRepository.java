@@ -42,12 +42,12 @@ import org.tiptrace.tip.TriState;
 /**
  * {@link HashSetRepository} in plain JDBC over the V5 tables; the same SQL runs on H2 2.x and
  * PostgreSQL. An import is one transaction on one connection: the old set of the same name is
- * deleted (its entries cascade), the new set row inserted, the entries inserted in batches of
- * {@value #BATCH} as the reader produces them, and the count written last; a reader error rolls it
- * all back, so a set is never half imported.
+ * deleted (its entries cascade), the new set row inserted, the entries streamed in as the reader
+ * produces them ({@link EntryWriter}: one {@code COPY} on PostgreSQL, JDBC batches elsewhere), and
+ * the count written last; a reader error rolls it all back, so a set is never half imported and a
+ * replaced set stays until its successor is complete (decision 0013).
  */
 public final class JdbcHashSetRepository implements HashSetRepository {
-  private static final int BATCH = 1000;
   private static final String SET_COLUMNS =
       "id, name, version, source, licence, category_scheme, kind, enabled, format, file_sha256,"
           + " file_version, entry_count, imported_at";
@@ -80,14 +80,9 @@ public final class JdbcHashSetRepository implements HashSetRepository {
         long setId = insertSet(c, info, format, fileSha256, importedAt);
         ReadSummary summary;
         long count;
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO hash_entry (set_id, algorithm, digest, category, series,"
-                    + " victim_identified) VALUES (?, ?, ?, ?, ?, ?)")) {
-          BatchSink sink = new BatchSink(ps, setId);
-          summary = source.fill(sink);
-          sink.flush();
-          count = sink.count;
+        try (EntryWriter writer = EntryWriter.open(c, setId)) {
+          summary = source.fill(new WriterSink(writer));
+          count = writer.finish();
         } catch (UncheckedSql e) {
           throw e.getCause();
         }
@@ -115,41 +110,14 @@ public final class JdbcHashSetRepository implements HashSetRepository {
     }
   }
 
-  /** Entries in JDBC batches; SQL errors leave the sink unchecked and are unwrapped above. */
-  private static final class BatchSink implements HashEntrySink {
-    private final PreparedStatement ps;
-    private final long setId;
-    private int pending;
-    long count;
-
-    BatchSink(PreparedStatement ps, long setId) {
-      this.ps = ps;
-      this.setId = setId;
-    }
-
+  /** The reader's sink; SQL errors leave it unchecked and are unwrapped above. */
+  private record WriterSink(EntryWriter writer) implements HashEntrySink {
     @Override
     public void accept(HashEntry e) {
       try {
-        ps.setLong(1, setId);
-        ps.setString(2, e.digest().algorithm().name());
-        ps.setBytes(3, e.digest().bytes());
-        ps.setString(4, e.category().orElse(null));
-        ps.setString(5, e.series().orElse(null));
-        ps.setString(6, e.victimIdentified().name());
-        ps.addBatch();
-        count++;
-        if (++pending == BATCH) {
-          flush();
-        }
+        writer.write(e);
       } catch (SQLException ex) {
         throw new UncheckedSql(ex);
-      }
-    }
-
-    void flush() throws SQLException {
-      if (pending > 0) {
-        ps.executeBatch();
-        pending = 0;
       }
     }
   }

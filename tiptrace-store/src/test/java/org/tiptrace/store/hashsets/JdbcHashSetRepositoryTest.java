@@ -3,6 +3,7 @@ package org.tiptrace.store.hashsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tiptrace.hash.sets.SetFixtures.md5;
+import static org.tiptrace.hash.sets.SetFixtures.sha1;
 import static org.tiptrace.hash.sets.SetFixtures.sha256;
 import static org.tiptrace.store.hashsets.HashSetTestData.T0;
 import static org.tiptrace.store.hashsets.HashSetTestData.abuseVics;
@@ -26,6 +27,7 @@ import org.tiptrace.hash.sets.HashSetFormat;
 import org.tiptrace.hash.sets.HashSetFormatException;
 import org.tiptrace.hash.sets.HashSetKind;
 import org.tiptrace.hash.sets.HashSetRepository;
+import org.tiptrace.hash.sets.ReadSummary;
 import org.tiptrace.hash.sets.StoredEntry;
 import org.tiptrace.hash.sets.StoredHashSet;
 import org.tiptrace.hash.sets.TipHashMatches;
@@ -140,6 +142,73 @@ class JdbcHashSetRepositoryTest {
           .hasMessage("v3.csv:3:1: md5: not a MD5 digest");
       assertThat(repo.find("Example").orElseThrow()).isEqualTo(v2.set());
       assertThat(countEntries(repo)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The bulk path (PostgreSQL COPY text format, H2 batches) stores what it was given: values with
+   * the characters COPY escapes, non-ASCII text, absent values, and enough rows to cross the COPY
+   * buffer and the batch size several times.
+   */
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void bulkImportKeepsEveryValueAcrossBuffersAndBatches(TestBackend backend) throws Exception {
+    try (TestDatabase db = backend.open()) {
+      HashSetRepository repo = new JdbcHashSetRepository(db.database().dataSource());
+      List<HashEntry> odd =
+          List.of(
+              new HashEntry(
+                  Digest.parseHex(DigestAlgorithm.SHA256, sha256("odd-1")),
+                  Optional.of("1\t2 literal \\t"),
+                  Optional.of("tab\there, back\\slash \\N, line\nbreak\r end"),
+                  TriState.TRUE),
+              new HashEntry(
+                  Digest.parseHex(DigestAlgorithm.MD5, md5("odd-2")),
+                  Optional.of("Série ✓"),
+                  Optional.empty(),
+                  TriState.FALSE),
+              new HashEntry(
+                  Digest.parseHex(DigestAlgorithm.SHA1, sha1("odd-3")),
+                  Optional.empty(),
+                  Optional.of("x".repeat(190)),
+                  TriState.UNKNOWN));
+      int bulk = 25_003;
+      HashSetRepository.Imported imported =
+          repo.importSet(
+              info("Bulk", "1", HashSetKind.KNOWN_ABUSE),
+              HashSetFormat.CSV,
+              sha256("bulk"),
+              T0,
+              sink -> {
+                for (int i = 0; i < bulk; i++) {
+                  sink.accept(
+                      new HashEntry(
+                          Digest.parseHex(DigestAlgorithm.SHA256, sha256("bulk-" + i)),
+                          Optional.of(Integer.toString(i % 3 + 1)),
+                          Optional.of("series " + i),
+                          TriState.UNKNOWN));
+                  if (i == 12_345) {
+                    odd.forEach(sink::accept);
+                  }
+                }
+                return new ReadSummary(
+                    bulk + 3, bulk + 3, Optional.empty(), Optional.empty(), List.of());
+              });
+
+      assertThat(imported.set().entryCount()).isEqualTo(bulk + 3);
+      assertThat(countEntries(repo)).isEqualTo(bulk + 3);
+      List<Long> ids = new ArrayList<>();
+      repo.forEachEnabledEntry((id, setId, algorithm, digest) -> ids.add(id));
+      List<HashEntry> stored =
+          repo.entries(ids).values().stream()
+              .sorted(java.util.Comparator.comparingLong(StoredEntry::id))
+              .map(StoredEntry::entry)
+              .toList();
+      assertThat(stored).hasSize(bulk + 3);
+      assertThat(stored.subList(12_346, 12_349)).containsExactlyElementsOf(odd);
+      assertThat(stored.get(0).series()).contains("series 0");
+      assertThat(stored.get(bulk + 2).digest())
+          .isEqualTo(Digest.parseHex(DigestAlgorithm.SHA256, sha256("bulk-" + (bulk - 1))));
     }
   }
 
