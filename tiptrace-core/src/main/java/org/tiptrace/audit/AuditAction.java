@@ -64,4 +64,6 @@ public enum AuditAction {
   HASH_SET_REMOVE_STARTED,
   /** An administrator read a hash-set job's progress. */
   HASH_SET_JOB_VIEWED,
+  /** A job cut off by a restart (INTERRUPTED) was started again as a new job. */
+  JOB_RERUN_STARTED,
 }

@@ -117,6 +117,24 @@ class HashSetAdmin {
     return job;
   }
 
+  /**
+   * Re-runs the agency's INTERRUPTED hash-set job, audited; 404 for an unknown id or another
+   * agency's job, 409 when the job is not INTERRUPTED.
+   */
+  HashSetJobs.View rerun(String id) {
+    HashSetJobs.View job;
+    try {
+      job =
+          jobs.rerun(agency.require(), id)
+              .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id));
+    } catch (IllegalStateException e) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+    }
+    audit.record(
+        AuditAction.JOB_RERUN_STARTED, AuditSubjectType.JOB, id, "re-run as job " + job.id());
+    return job;
+  }
+
   private static ResponseStatusException bad(String reason) {
     return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
   }

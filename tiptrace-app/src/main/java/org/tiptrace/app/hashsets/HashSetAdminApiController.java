@@ -20,7 +20,8 @@ import org.tiptrace.app.web.ApiEndpoint;
  * Administration of the national hash sets: {@code POST /api/v1/hashsets} (multipart upload,
  * archived byte-for-byte before anything parses it, then imported by a background job), {@code
  * DELETE /api/v1/hashsets/{name}} (a removal job) and {@code GET /api/v1/hashsets/jobs/{id}} (a
- * job's progress, to the agency whose administrator started it). Every action is audited.
+ * job's progress, to the agency whose administrator started it; {@code POST …/rerun} runs a job
+ * that a restart cut off again). Every action is audited.
  */
 @RestController
 class HashSetAdminApiController implements ApiEndpoint {
@@ -54,6 +55,14 @@ class HashSetAdminApiController implements ApiEndpoint {
   @GetMapping(value = "/api/v1/hashsets/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   HashSetJobs.View job(@PathVariable String id) {
     return admin.job(id);
+  }
+
+  /** Re-runs an INTERRUPTED job (cut off by a restart) as a new job; 409 for any other state. */
+  @PostMapping(
+      value = "/api/v1/hashsets/jobs/{id}/rerun",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<HashSetJobs.View> rerun(@PathVariable String id) {
+    return accepted(admin.rerun(id));
   }
 
   private static ResponseEntity<HashSetJobs.View> accepted(HashSetJobs.View job) {

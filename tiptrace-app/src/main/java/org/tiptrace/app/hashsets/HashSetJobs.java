@@ -3,32 +3,35 @@ package org.tiptrace.app.hashsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.tiptrace.app.ip.IpJobs;
+import org.tiptrace.app.jobs.JobLedger;
+import org.tiptrace.app.jobs.TrackedJob;
 import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.queue.Retriage;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.hash.sets.HashSetFormat;
 import org.tiptrace.hash.sets.HashSetFormatException;
 import org.tiptrace.hash.sets.HashSetInfo;
+import org.tiptrace.hash.sets.HashSetKind;
 import org.tiptrace.hash.sets.HashSetReader;
 import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.hash.sets.TipMatching;
 import org.tiptrace.intake.ArchiveStatus;
+import org.tiptrace.job.JobKind;
+import org.tiptrace.job.JobRecord;
+import org.tiptrace.job.JobState;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Sha256;
 
@@ -36,17 +39,17 @@ import org.tiptrace.tip.Sha256;
  * The web app's hash-set imports and removals, one at a time on one worker thread, with their
  * progress: import (or remove), then re-match every stored tip of every agency (the sets are
  * national), then re-triage the tips whose matches changed — the same steps as {@code tiptrace
- * hashsets import|remove}. Jobs live in memory like {@link IpJobs}: a restart forgets them, the
- * stored set and matches stay. Each job belongs to the agency of the administrator who started it;
- * another agency never sees it.
+ * hashsets import|remove}. Jobs are stored ({@link JobLedger}, V13) with what they were asked to
+ * do, so a restart keeps them; one cut off by a restart shows INTERRUPTED and can be re-run ({@link
+ * #rerun}): an import again from its archived upload (a replace is atomic, so a half-run import
+ * left nothing behind), a removal again (removing is idempotent; the re-match runs either way).
+ * Each job belongs to the agency of the administrator who started it; another agency never sees it.
  */
 @Component
 public final class HashSetJobs implements DisposableBean {
   private static final System.Logger LOG = System.getLogger(HashSetJobs.class.getName());
-  private static final int KEEP = 200;
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final TiptraceBackend backend;
+  private final JobLedger ledger;
   private final LinkTriageService linkTriage;
   private final Clock clock;
   private final ExecutorService worker =
@@ -56,10 +59,11 @@ public final class HashSetJobs implements DisposableBean {
             t.setDaemon(true);
             return t;
           });
-  private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-  HashSetJobs(TiptraceBackend backend, LinkTriageService linkTriage, Clock clock) {
+  public HashSetJobs(
+      TiptraceBackend backend, JobLedger ledger, LinkTriageService linkTriage, Clock clock) {
     this.backend = backend;
+    this.ledger = ledger;
     this.linkTriage = linkTriage;
     this.clock = clock;
   }
@@ -87,76 +91,89 @@ public final class HashSetJobs implements DisposableBean {
       String kind,
       String agency,
       String setName,
-      IpJobs.State state,
+      JobState state,
       Phase phase,
-      int done,
-      int total,
-      int changed,
-      int retriaged,
+      long done,
+      long total,
+      long changed,
+      long retriaged,
       Instant queuedAt,
       Optional<Instant> finishedAt,
       Optional<String> outcome,
-      Optional<String> error) {}
+      Optional<String> error) {
+
+    static View of(JobRecord r) {
+      return new View(
+          r.id(),
+          r.kind().label(),
+          r.agency().code(),
+          r.parameter(NAME).orElse(""),
+          r.state(),
+          phaseOf(r),
+          r.done(),
+          r.total(),
+          r.counter(CHANGED),
+          r.counter(RETRIAGED),
+          r.createdAt(),
+          r.finishedAt(),
+          r.outcome(),
+          r.message());
+    }
+
+    private static Phase phaseOf(JobRecord r) {
+      if (r.state().finished()) {
+        return Phase.FINISHED;
+      }
+      try {
+        return Phase.valueOf(r.phase());
+      } catch (IllegalArgumentException e) {
+        return Phase.QUEUED;
+      }
+    }
+  }
 
   /** An uploaded set waiting to be imported; {@code bytes} are already archived. */
   public record Upload(
       HashSetInfo info, HashSetFormat format, String fileName, byte[] bytes, Sha256 sha256) {}
 
+  private static final String NAME = "name";
+  private static final String CHANGED = "changed";
+  private static final String RETRIAGED = "retriaged";
+
   private interface Work {
-    void run(Job job) throws IOException;
+    void run(TrackedJob job) throws IOException;
   }
 
-  private static final class Job {
-    final String id;
-    final String kind;
-    final AgencyId agency;
-    final String setName;
-    final Instant queuedAt;
-    volatile IpJobs.State state = IpJobs.State.QUEUED;
-    volatile Phase phase = Phase.QUEUED;
-    volatile int done;
-    volatile int total;
-    volatile int changed;
-    volatile int retriaged;
-    volatile @Nullable Instant finishedAt;
-    volatile @Nullable String outcome;
-    volatile @Nullable String error;
-
-    Job(String id, String kind, AgencyId agency, String setName, Instant queuedAt) {
-      this.id = id;
-      this.kind = kind;
-      this.agency = agency;
-      this.setName = setName;
-      this.queuedAt = queuedAt;
-    }
-
-    View view() {
-      return new View(
-          id,
-          kind,
-          agency.code(),
-          setName,
-          state,
-          phase,
-          done,
-          total,
-          changed,
-          retriaged,
-          queuedAt,
-          Optional.ofNullable(finishedAt),
-          Optional.ofNullable(outcome),
-          Optional.ofNullable(error));
-    }
+  private static Map<String, String> parameters(Upload upload) {
+    Map<String, String> p = new LinkedHashMap<>();
+    HashSetInfo info = upload.info();
+    p.put(NAME, info.name());
+    p.put("version", info.version());
+    info.source().ifPresent(v -> p.put("source", v));
+    info.licence().ifPresent(v -> p.put("licence", v));
+    p.put("categoryScheme", info.categoryScheme());
+    p.put("kind", info.kind().name());
+    p.put("enabled", Boolean.toString(info.enabled()));
+    p.put("format", upload.format().name());
+    p.put("fileName", upload.fileName());
+    p.put("sha256", upload.sha256().hex());
+    return p;
   }
 
   /** Queues the import of an archived upload, then the re-match and re-triage. */
   public View startImport(AgencyId agency, Upload upload) {
+    return startImport(agency, upload, Map.of());
+  }
+
+  private View startImport(AgencyId agency, Upload upload, Map<String, String> extra) {
+    Map<String, String> parameters = parameters(upload);
+    parameters.putAll(extra);
     return start(
         agency,
-        "hashset-import",
-        upload.info().name(),
+        JobKind.HASHSET_IMPORT,
+        parameters,
         job -> {
-          job.phase = Phase.IMPORTING;
+          job.phase(Phase.IMPORTING.name());
           HashSetReader reader =
               TiptraceBackend.hashSetReaders()
                   .reader(upload.format())
@@ -188,7 +205,7 @@ public final class HashSetJobs implements DisposableBean {
                 .archive()
                 .recordOutcome(
                     agency, upload.sha256(), ArchiveStatus.ACCEPTED, imported.summary().warnings());
-            job.outcome =
+            job.outcome(
                 "imported "
                     + imported.set().label()
                     + ": "
@@ -199,7 +216,7 @@ public final class HashSetJobs implements DisposableBean {
                     + imported
                         .replaced()
                         .map(r -> "; replaced version " + r.info().version())
-                        .orElse("");
+                        .orElse(""));
             rematch(job, "hash set " + imported.set().label() + " imported");
           } finally {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -213,80 +230,128 @@ public final class HashSetJobs implements DisposableBean {
 
   /** Queues the removal of a set, then the re-match and re-triage. */
   public View startRemove(AgencyId agency, String name) {
+    return startRemove(agency, name, Map.of());
+  }
+
+  private View startRemove(AgencyId agency, String name, Map<String, String> extra) {
+    Map<String, String> p = new LinkedHashMap<>(extra);
+    p.put(NAME, name);
+    boolean rerun = extra.containsKey(RERUN_OF);
     return start(
         agency,
-        "hashset-remove",
-        name,
+        JobKind.HASHSET_REMOVE,
+        p,
         job -> {
-          job.phase = Phase.REMOVING;
+          job.phase(Phase.REMOVING.name());
           var set = backend.hashSets().find(name);
-          if (set.isEmpty() || !backend.hashSets().remove(name)) {
+          if (set.isPresent() && backend.hashSets().remove(name)) {
+            job.outcome("removed " + set.get().label());
+            rematch(job, "hash set " + set.get().label() + " removed");
+          } else if (rerun) {
+            // The interrupted run removed it; what may be missing is the re-match.
+            job.outcome("hash set '" + name + "' was already removed");
+            rematch(job, "hash set " + name + " removed");
+          } else {
             throw new JobFailure("no hash set named '" + name + "'");
           }
-          job.outcome = "removed " + set.get().label();
-          rematch(job, "hash set " + set.get().label() + " removed");
         });
   }
 
-  private void rematch(Job job, String reason) {
-    job.phase = Phase.REMATCHING;
+  static final String RERUN_OF = "rerunOf";
+
+  /**
+   * Runs an INTERRUPTED job of the agency again as a new job; empty for an unknown id or another
+   * agency's job.
+   *
+   * @throws IllegalStateException when the job is not INTERRUPTED (nothing to re-run)
+   */
+  public Optional<View> rerun(AgencyId agency, String id) {
+    Optional<JobRecord> found =
+        ledger.find(agency, id).filter(j -> j.kind() != JobKind.IP_REASSESS);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    JobRecord old = found.get();
+    if (old.state() != JobState.INTERRUPTED) {
+      throw new IllegalStateException(
+          "job " + id + " is " + old.state() + "; only an INTERRUPTED job can be re-run");
+    }
+    Map<String, String> extra = Map.of(RERUN_OF, old.id());
+    View started =
+        switch (old.kind()) {
+          case HASHSET_IMPORT -> startImport(agency, upload(agency, old), extra);
+          case HASHSET_REMOVE -> startRemove(agency, old.parameter(NAME).orElseThrow(), extra);
+          case IP_REASSESS -> throw new IllegalStateException("not a hash-set job: " + id);
+        };
+    ledger.noteRerun(old, started.id());
+    return Optional.of(started);
+  }
+
+  /** The upload of an import job, its bytes read back from the archive. */
+  private Upload upload(AgencyId agency, JobRecord job) {
+    Sha256 sha = new Sha256(need(job, "sha256"));
+    byte[] bytes =
+        backend
+            .archive()
+            .bytes(agency, sha)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the upload of job " + job.id() + " is no longer in the archive"));
+    HashSetInfo info =
+        new HashSetInfo(
+            need(job, NAME),
+            need(job, "version"),
+            job.parameter("source"),
+            job.parameter("licence"),
+            need(job, "categoryScheme"),
+            HashSetKind.valueOf(need(job, "kind").toUpperCase(Locale.ROOT)),
+            Boolean.parseBoolean(need(job, "enabled")));
+    return new Upload(
+        info, HashSetFormat.valueOf(need(job, "format")), need(job, "fileName"), bytes, sha);
+  }
+
+  private static String need(JobRecord job, String name) {
+    return job.parameter(name)
+        .orElseThrow(
+            () -> new IllegalStateException("job " + job.id() + " has no parameter " + name));
+  }
+
+  private void rematch(TrackedJob job, String reason) {
+    job.phase(Phase.REMATCHING.name());
     TipMatching.Rematch r =
         new TipMatching(backend.hashSets(), backend.tips(), clock)
-            .rematchAll(
-                reason,
-                (done, total) -> {
-                  job.total = total;
-                  job.done = done;
-                });
-    job.total = r.tips();
-    job.done = r.tips();
-    job.changed = r.changed();
-    job.phase = Phase.RETRIAGING;
-    job.retriaged = new Retriage(backend.hashSets(), linkTriage).consumeAll().tips();
+            .rematchAll(reason, job::progress);
+    job.progress(r.tips(), r.tips());
+    job.count(CHANGED, r.changed());
+    job.phase(Phase.RETRIAGING.name());
+    job.count(RETRIAGED, new Retriage(backend.hashSets(), linkTriage).consumeAll().tips());
   }
 
-  private View start(AgencyId agency, String kind, String setName, Work work) {
-    byte[] b = new byte[12];
-    RANDOM.nextBytes(b);
-    Job job = new Job(HexFormat.of().formatHex(b), kind, agency, setName, clock.instant());
-    synchronized (jobs) {
-      jobs.put(job.id, job);
-      if (jobs.size() > KEEP) {
-        jobs.values()
-            .removeIf(
-                j ->
-                    jobs.size() > KEEP
-                        && (j.state == IpJobs.State.DONE || j.state == IpJobs.State.FAILED));
-      }
-    }
+  private View start(AgencyId agency, JobKind kind, Map<String, String> parameters, Work work) {
+    TrackedJob job = ledger.create(kind, agency, parameters);
     worker.execute(() -> run(job, work));
-    return job.view();
+    return View.of(job.record());
   }
 
-  private void run(Job job, Work work) {
-    job.state = IpJobs.State.RUNNING;
+  private void run(TrackedJob job, Work work) {
     try {
+      job.start(Phase.QUEUED.name());
       work.run(job);
-      job.state = IpJobs.State.DONE;
+      job.done(Phase.FINISHED.name());
     } catch (JobFailure e) {
-      job.error = e.getMessage();
-      job.state = IpJobs.State.FAILED;
+      job.failed(Phase.FINISHED.name(), e.getMessage());
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "hash-set job " + job.id + " failed", e);
-      job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      job.state = IpJobs.State.FAILED;
-    } finally {
-      job.phase = Phase.FINISHED;
-      job.finishedAt = clock.instant();
+      LOG.log(System.Logger.Level.ERROR, "hash-set job " + job.id() + " failed", e);
+      job.failed(
+          Phase.FINISHED.name(),
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 
-  /** The agency's job; empty for an unknown id or another agency's job. */
+  /** The agency's hash-set job; empty for an unknown id, an IP job or another agency's job. */
   public Optional<View> find(AgencyId agency, String id) {
-    synchronized (jobs) {
-      Job j = jobs.get(id);
-      return j == null || !j.agency.equals(agency) ? Optional.empty() : Optional.of(j.view());
-    }
+    return ledger.find(agency, id).filter(j -> j.kind() != JobKind.IP_REASSESS).map(View::of);
   }
 
   private static String safeName(String name) {

@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
-import org.tiptrace.app.ip.IpJobs;
 import org.tiptrace.app.system.AuditTrail;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.audit.AuditAction;
 import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.hash.sets.StoredHashSet;
+import org.tiptrace.job.JobState;
 
 /**
  * {@code /admin/hashsets} (role {@code ADMINISTRATOR}): the national hash sets, an upload form and
@@ -71,12 +71,17 @@ class HashSetPageController {
     return "redirect:/admin/hashsets/jobs/" + admin.startRemove(name).id();
   }
 
+  @PostMapping("/admin/hashsets/jobs/{id}/rerun")
+  String rerun(@PathVariable String id) {
+    return "redirect:/admin/hashsets/jobs/" + admin.rerun(id).id();
+  }
+
   @GetMapping("/admin/hashsets/jobs/{id}")
   String job(@PathVariable String id, Model model) {
     HashSetJobs.View job = admin.job(id);
     model.addAttribute("job", job);
-    model.addAttribute(
-        "running", job.state() == IpJobs.State.QUEUED || job.state() == IpJobs.State.RUNNING);
+    model.addAttribute("running", !job.state().finished());
+    model.addAttribute("interrupted", job.state() == JobState.INTERRUPTED);
     model.addAttribute("percent", job.total() == 0 ? 0 : (int) (100L * job.done() / job.total()));
     return "hashsets/job";
   }

@@ -59,6 +59,32 @@ class IpApiController implements ApiEndpoint {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id));
   }
 
+  /** Re-runs an INTERRUPTED re-assessment (cut off by a restart); 409 for any other state. */
+  @PostMapping(value = "/api/v1/jobs/{id}/rerun", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<IpJobs.View> rerun(@PathVariable String id) {
+    IpJobs.View job = rerun(jobs, agency, audit, id);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/jobs/" + job.id()))
+        .body(job);
+  }
+
+  /**
+   * The re-run the API and the page share: 404 for another agency's job, 409 if not INTERRUPTED.
+   */
+  static IpJobs.View rerun(IpJobs jobs, CurrentAgency agency, AuditTrail audit, String id) {
+    IpJobs.View job;
+    try {
+      job =
+          jobs.rerun(agency.require(), id)
+              .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id));
+    } catch (IllegalStateException e) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+    }
+    audit.record(
+        AuditAction.JOB_RERUN_STARTED, AuditSubjectType.JOB, id, "re-run as job " + job.id());
+    return job;
+  }
+
   @GetMapping(value = "/api/v1/routing/review", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> review(
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {

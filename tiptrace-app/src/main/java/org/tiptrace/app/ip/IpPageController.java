@@ -12,6 +12,7 @@ import org.tiptrace.app.system.AuditTrail;
 import org.tiptrace.app.system.CurrentAgency;
 import org.tiptrace.audit.AuditAction;
 import org.tiptrace.audit.AuditSubjectType;
+import org.tiptrace.job.JobState;
 
 /**
  * The pages of the re-assessment job: {@code /ip/reassess} (a form that starts it) and {@code
@@ -43,14 +44,19 @@ class IpPageController {
     return "redirect:/ip/jobs/" + job.id();
   }
 
+  @PostMapping("/ip/jobs/{id}/rerun")
+  String rerun(@PathVariable String id) {
+    return "redirect:/ip/jobs/" + IpApiController.rerun(jobs, agency, audit, id).id();
+  }
+
   @GetMapping("/ip/jobs/{id}")
   String job(@PathVariable String id, Model model) {
     IpJobs.View job =
         jobs.find(agency.require(), id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id));
     model.addAttribute("job", job);
-    model.addAttribute(
-        "running", job.state() == IpJobs.State.QUEUED || job.state() == IpJobs.State.RUNNING);
+    model.addAttribute("running", !job.state().finished());
+    model.addAttribute("interrupted", job.state() == JobState.INTERRUPTED);
     model.addAttribute("percent", job.total() == 0 ? 0 : (int) (100L * job.done() / job.total()));
     return "ip/job";
   }

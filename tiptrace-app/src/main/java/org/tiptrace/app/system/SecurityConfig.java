@@ -82,10 +82,12 @@ class SecurityConfig {
               "/api/v1/holds"),
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/api/v1/ip/reassess"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/api/v1/jobs/*"),
+          Route.of(HttpMethod.POST, Permission.SUPERVISE, "/api/v1/jobs/*/rerun"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/api/v1/hashsets"),
           Route.of(HttpMethod.POST, Permission.ADMINISTER, "/api/v1/hashsets"),
           Route.of(HttpMethod.DELETE, Permission.ADMINISTER, "/api/v1/hashsets/*"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/api/v1/hashsets/jobs/*"),
+          Route.of(HttpMethod.POST, Permission.ADMINISTER, "/api/v1/hashsets/jobs/*/rerun"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
 
   /** One line per page route. The login pages are set up in {@link #pageChain}. */
@@ -111,11 +113,13 @@ class SecurityConfig {
           Route.of(HttpMethod.POST, Permission.WORK_TIPS, "/tips/*/warrants"),
           Route.of(HttpMethod.GET, Permission.SUPERVISE, "/ip/reassess", "/ip/jobs/*"),
           Route.of(HttpMethod.POST, Permission.SUPERVISE, "/ip/reassess"),
+          Route.of(HttpMethod.POST, Permission.SUPERVISE, "/ip/jobs/*/rerun"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin"),
           Route.of(
               HttpMethod.GET, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/jobs/*"),
           Route.of(
-              HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"));
+              HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"),
+          Route.of(HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets/jobs/*/rerun"));
 
   /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
   record Route(HttpMethod method, Permission permission, List<String> patterns) {

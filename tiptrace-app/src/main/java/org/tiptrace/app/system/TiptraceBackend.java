@@ -11,6 +11,7 @@ import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.IpDataRepository;
+import org.tiptrace.job.JobRepository;
 import org.tiptrace.link.LinkStore;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
@@ -22,6 +23,7 @@ import org.tiptrace.store.hashsets.NsrlSqliteReader;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.store.ip.JdbcIpDataRepository;
+import org.tiptrace.store.job.JdbcJobRepository;
 import org.tiptrace.store.link.JdbcLinkStore;
 import org.tiptrace.store.triage.JdbcTriageStore;
 import org.tiptrace.tip.TipRepository;
@@ -65,6 +67,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** The current triage of each tip. */
   TriageStore triageStore();
 
+  /** Background jobs that outlive the process (hash-set imports, IP re-assessments). */
+  JobRepository jobs();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -99,6 +104,7 @@ public interface TiptraceBackend extends AutoCloseable {
             new JdbcFileContentRepository(db.dataSource())),
         new JdbcLinkStore(db.dataSource()),
         new JdbcTriageStore(db.dataSource()),
+        new JdbcJobRepository(db.dataSource()),
         db::close);
   }
 
@@ -142,6 +148,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.evidence(),
         backend.linkStore(),
         backend.triageStore(),
+        backend.jobs(),
         onClose);
   }
 
@@ -158,6 +165,7 @@ public interface TiptraceBackend extends AutoCloseable {
       EvidenceStore evidence,
       LinkStore linkStore,
       TriageStore triageStore,
+      JobRepository jobs,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -216,6 +224,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public TriageStore triageStore() {
         return triageStore;
+      }
+
+      @Override
+      public JobRepository jobs() {
+        return jobs;
       }
 
       @Override

@@ -97,6 +97,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   }
 
   @Override
+  public org.tiptrace.job.JobRepository jobs() {
+    return backend.jobs();
+  }
+
+  @Override
   public void close() {
     if (closed.getAndIncrement() == 0) {
       backend.close();
