@@ -75,7 +75,11 @@ class JobRerunApiTest extends WebTest {
     assertThat(before.get("state").asText()).isEqualTo("INTERRUPTED");
     assertThat(before.get("done").asLong()).isEqualTo(5);
     assertThat(before.get("error").asText()).contains("the server stopped");
-    HttpResponse<String> page = send(alice("/ip/jobs/" + id).GET());
+    HttpResponse<String> page =
+        send(
+            formLogin("alice", "alice-secret"),
+            HttpRequest.newBuilder(uri("/ip/jobs/" + id)).GET().build());
+    assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("INTERRUPTED", "Interrupted: ", "id=\"rerun\"");
 
     HttpResponse<String> asB =
