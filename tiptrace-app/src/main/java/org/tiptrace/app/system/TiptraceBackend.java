@@ -12,6 +12,7 @@ import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.link.LinkStore;
+import org.tiptrace.rules.RuleSetRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
@@ -23,6 +24,7 @@ import org.tiptrace.store.hotline.JdbcHotlineRepository;
 import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.store.ip.JdbcIpDataRepository;
 import org.tiptrace.store.link.JdbcLinkStore;
+import org.tiptrace.store.rules.JdbcRuleSetRepository;
 import org.tiptrace.store.triage.JdbcTriageStore;
 import org.tiptrace.tip.TipRepository;
 import org.tiptrace.triage.TriageStore;
@@ -65,6 +67,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** The current triage of each tip. */
   TriageStore triageStore();
 
+  /** The stored versions of the triage and viewing-gate rules (national). */
+  RuleSetRepository ruleSets();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -99,6 +104,7 @@ public interface TiptraceBackend extends AutoCloseable {
             new JdbcFileContentRepository(db.dataSource())),
         new JdbcLinkStore(db.dataSource()),
         new JdbcTriageStore(db.dataSource()),
+        new JdbcRuleSetRepository(db.dataSource()),
         db::close);
   }
 
@@ -142,6 +148,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.evidence(),
         backend.linkStore(),
         backend.triageStore(),
+        backend.ruleSets(),
         onClose);
   }
 
@@ -158,6 +165,7 @@ public interface TiptraceBackend extends AutoCloseable {
       EvidenceStore evidence,
       LinkStore linkStore,
       TriageStore triageStore,
+      RuleSetRepository ruleSets,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -216,6 +224,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public TriageStore triageStore() {
         return triageStore;
+      }
+
+      @Override
+      public RuleSetRepository ruleSets() {
+        return ruleSets;
       }
 
       @Override
