@@ -33,9 +33,9 @@ import org.tiptrace.tip.TipId;
  *
  * <ul>
  *   <li><b>Submit</b>: a change note is required; an upload is archived byte-for-byte (raw archive
- *       of the submitter's agency) before it is parsed; {@link RuleCheck} parses it with the real
- *       parser; a refused file stores no version (its archive entry is quarantined with the
- *       problems); an accepted one is stored inactive.
+ *       of the submitter's agency; an empty body has nothing to keep) before it is parsed; {@link
+ *       RuleCheck} parses it with the real parser; a refused file stores no version (its archive
+ *       entry is quarantined with the problems); an accepted one is stored inactive.
  *   <li><b>Activate</b> (also rolling back to an earlier version): the viewing gate's rules are a
  *       legal rule set, so a version activates only if it records a counsel review ({@code
  *       reviewed_by}, {@code reviewed_on}). Tiptrace does not judge the review and gives no legal
@@ -131,7 +131,7 @@ public final class RuleSets {
       Optional<AgencyId> archiveAgency) {
     Sha256 sha = Sha256.of(bytes);
     String name = fileName.isBlank() ? kind.slug() + ".yaml" : fileName;
-    if (archiveAgency.isPresent()) {
+    if (archiveAgency.isPresent() && bytes.length > 0) {
       backend
           .archive()
           .store(
@@ -156,20 +156,22 @@ public final class RuleSets {
       problems.addAll(r.problems());
     }
     if (!problems.isEmpty()) {
-      archiveAgency.ifPresent(
-          a ->
-              backend
-                  .archive()
-                  .recordOutcome(
-                      a,
-                      sha,
-                      ArchiveStatus.QUARANTINED,
-                      problems.stream()
-                          .map(
-                              p ->
-                                  Problem.error(
-                                      name, p.line().orElse(0), 0, kind.slug(), p.reason()))
-                          .toList()));
+      archiveAgency
+          .filter(a -> bytes.length > 0)
+          .ifPresent(
+              a ->
+                  backend
+                      .archive()
+                      .recordOutcome(
+                          a,
+                          sha,
+                          ArchiveStatus.QUARANTINED,
+                          problems.stream()
+                              .map(
+                                  p ->
+                                      Problem.error(
+                                          name, p.line().orElse(0), 0, kind.slug(), p.reason()))
+                              .toList()));
       audit(
           actor,
           archiveAgency,

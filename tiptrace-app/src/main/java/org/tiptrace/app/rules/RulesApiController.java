@@ -26,11 +26,11 @@ import org.tiptrace.rules.StoredRuleSet;
  * Rule-set administration (ADMINISTER; the rules are national): {@code GET /api/v1/rules} (every
  * version of both kinds), {@code GET /api/v1/rules/{kind}/{version}} (the YAML and what it says;
  * the gate's citations resolved), {@code …/diff} (against the active version), {@code POST
- * /api/v1/rules/{kind}} (a new version: the raw YAML as {@code application/yaml} or {@code
- * text/plain} with {@code ?note=}, or multipart {@code file} + {@code note}; 201, or 400 with each
- * problem's line and reason and nothing stored), {@code POST …/{version}/activate} (200; for triage
- * with the re-scoring job, whose progress is {@code GET /api/v1/rules/jobs/{id}}). Every read and
- * change is audited.
+ * /api/v1/rules/{kind}} (a new version: the raw YAML as the body (for example {@code
+ * application/yaml}) with {@code ?note=}, or multipart {@code file} + {@code note}; 201, or 400
+ * with each problem's line and reason and nothing stored), {@code POST …/{version}/activate} (200;
+ * for triage with the re-scoring job, whose progress is {@code GET /api/v1/rules/jobs/{id}}). Every
+ * read and change is audited.
  */
 @RestController
 class RulesApiController implements ApiEndpoint {
@@ -59,10 +59,8 @@ class RulesApiController implements ApiEndpoint {
         s.kind().slug(), admin.active(s.kind()).version(), s.version(), admin.diff(s));
   }
 
-  @PostMapping(
-      value = "/api/v1/rules/{kind}",
-      consumes = {"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE},
-      produces = MediaType.APPLICATION_JSON_VALUE)
+  /** The raw file as the body, any content type but multipart (JSON is YAML too). */
+  @PostMapping(value = "/api/v1/rules/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> submitRaw(
       @PathVariable String kind,
       @RequestParam(defaultValue = "") String note,
