@@ -41,28 +41,27 @@ final class YamlLines {
     } catch (IOException | RuntimeException e) {
       // A syntax error: the parsers report it with its own location; keep what was indexed.
     }
+    // One pass: every key below a list item with an id or name also gets the parsers' aliases.
     Map<String, Integer> aliases = new HashMap<>();
     for (Map.Entry<String, Integer> e : lines.entrySet()) {
-      Matcher m = ITEM.matcher(e.getKey());
-      if (!m.matches()) {
-        continue;
-      }
-      String list = m.group(1);
-      String item = e.getKey();
-      for (String key : List.of("id", "name")) {
-        String value = scalars.get(item + "." + key);
-        if (value == null) {
+      String key = e.getKey();
+      for (int close = key.indexOf(']'); close >= 0; close = key.indexOf(']', close + 1)) {
+        String item = key.substring(0, close + 1);
+        Matcher m = ITEM.matcher(item);
+        if (!m.matches() || (close + 1 < key.length() && key.charAt(close + 1) != '.')) {
           continue;
         }
+        String list = m.group(1);
+        String field = close + 1 < key.length() ? key.substring(close + 2) : "";
         String singular = list.endsWith("s") ? list.substring(0, list.length() - 1) : list;
-        aliases.put(list + "." + value, e.getValue());
-        aliases.put(singular + " '" + value + "'", e.getValue());
-        for (Map.Entry<String, Integer> f : lines.entrySet()) {
-          if (f.getKey().startsWith(item + ".")) {
-            String field = f.getKey().substring(item.length() + 1);
-            aliases.put(list + "." + value + "." + field, f.getValue());
-            aliases.put(singular + " '" + value + "': " + field, f.getValue());
+        for (String idKey : List.of("id", "name")) {
+          String value = scalars.get(item + "." + idKey);
+          if (value == null) {
+            continue;
           }
+          aliases.put(list + "." + value + (field.isEmpty() ? "" : "." + field), e.getValue());
+          aliases.put(
+              singular + " '" + value + "'" + (field.isEmpty() ? "" : ": " + field), e.getValue());
         }
       }
     }
