@@ -66,4 +66,16 @@ public enum AuditAction {
   HASH_SET_JOB_VIEWED,
   /** A job cut off by a restart (INTERRUPTED) was started again as a new job. */
   JOB_RERUN_STARTED,
+  /** The stored rule-set versions were listed. */
+  RULE_SETS_LISTED,
+  /** A stored rule-set version (or its diff against the active one) was read. */
+  RULE_SET_VIEWED,
+  /** A new rule-set version was stored; detail: version, SHA-256, note. */
+  RULE_SET_SUBMITTED,
+  /** A submitted rule file was refused (nothing stored); detail: SHA-256 and the problems. */
+  RULE_SET_REFUSED,
+  /** A rule-set version was made active (or an activation refused); detail: from, to, note. */
+  RULE_SET_ACTIVATED,
+  /** An administrator read a rule-set re-scoring job's progress. */
+  RULE_SET_JOB_VIEWED,
 }

@@ -31,4 +31,6 @@ public enum AuditSubjectType {
   QUEUE,
   /** A known-hash set, by name ({@code all} for the list). */
   HASH_SET,
+  /** A stored rule-set version ({@code triage/v2}; {@code triage} or {@code all} for lists). */
+  RULE_SET,
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tiptrace.intake.ArchiveStatus;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.legal.GateRuleSet;
@@ -31,7 +32,7 @@ public final class EvidenceFiles {
   private final RawArchive archive;
   private final FileContentRepository contents;
   private final WarrantRepository warrants;
-  private final GateRuleSet rules;
+  private final Supplier<GateRuleSet> rules;
   private final Clock clock;
 
   public EvidenceFiles(
@@ -40,6 +41,19 @@ public final class EvidenceFiles {
       WarrantRepository warrants,
       GateRuleSet rules,
       Clock clock) {
+    this(archive, contents, warrants, fixed(rules), clock);
+  }
+
+  /**
+   * Files gated by whatever rule set {@code rules} gives at each decision: the active stored
+   * version, which an administrator can change while the app runs.
+   */
+  public EvidenceFiles(
+      RawArchive archive,
+      FileContentRepository contents,
+      WarrantRepository warrants,
+      Supplier<GateRuleSet> rules,
+      Clock clock) {
     this.archive = Objects.requireNonNull(archive, "archive");
     this.contents = Objects.requireNonNull(contents, "contents");
     this.warrants = Objects.requireNonNull(warrants, "warrants");
@@ -47,13 +61,19 @@ public final class EvidenceFiles {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  private static Supplier<GateRuleSet> fixed(GateRuleSet rules) {
+    Objects.requireNonNull(rules, "rules");
+    return () -> rules;
+  }
+
+  /** The rule set decisions are made with now. */
   public GateRuleSet rules() {
-    return rules;
+    return rules.get();
   }
 
   /** The gate state of every file of the tip. */
   public List<FileGate> gates(Tip tip) {
-    return ViewingGate.gates(tip, warrants(tip), rules);
+    return ViewingGate.gates(tip, warrants(tip), rules());
   }
 
   /** The tip's recorded warrants, oldest first. */
@@ -72,7 +92,7 @@ public final class EvidenceFiles {
    * @throws IllegalArgumentException when the tip has no file {@code ref}
    */
   public ContentAccess content(Tip tip, FileRef ref) {
-    GateDecision decision = ViewingGate.decide(tip, ref, warrants(tip), rules);
+    GateDecision decision = ViewingGate.decide(tip, ref, warrants(tip), rules());
     if (!decision.allowed()) {
       return new ContentAccess.Blocked(decision);
     }
@@ -93,7 +113,7 @@ public final class EvidenceFiles {
    * not part of it.
    */
   public ContentAccess exif(Tip tip, FileRef ref) {
-    GateDecision decision = ViewingGate.decideExif(tip, ref, warrants(tip), rules);
+    GateDecision decision = ViewingGate.decideExif(tip, ref, warrants(tip), rules());
     if (!decision.allowed()) {
       return new ContentAccess.Blocked(decision);
     }

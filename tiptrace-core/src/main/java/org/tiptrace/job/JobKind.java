@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum JobKind {
   IP_REASSESS("ip-reassess"),
   HASHSET_IMPORT("hashset-import"),
-  HASHSET_REMOVE("hashset-remove");
+  HASHSET_REMOVE("hashset-remove"),
+  /** Every stored tip scored again after a triage rule-set version was activated. */
+  RULES_RESCORE("rules-rescore");
 
   private final String label;
 

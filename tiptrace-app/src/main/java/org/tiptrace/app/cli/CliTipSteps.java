@@ -6,13 +6,14 @@ import org.tiptrace.app.intake.IpEnrichment;
 import org.tiptrace.app.intake.TipSteps;
 import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.queue.LinkTriageStep;
+import org.tiptrace.app.rules.ActiveRules;
 import org.tiptrace.app.system.TiptraceBackend;
-import org.tiptrace.triage.TriageRules;
 
 /**
  * The per-tip steps of the commands that ingest ({@code ingest}, {@code demo}), in the order the
  * web app's {@code TipSteps} bean has them: IP attribution (configured per command), hash matching,
- * then linking and triage with the bundled rules.
+ * then linking and triage with the active stored rules (the jar's file until another version is
+ * activated).
  */
 final class CliTipSteps {
   private CliTipSteps() {}
@@ -21,6 +22,8 @@ final class CliTipSteps {
     return TipSteps.of(
         ip,
         HashMatchingStep.of(backend.hashSets(), backend.tips(), clock),
-        new LinkTriageStep(LinkTriageService.of(backend, TriageRules.defaults(), clock)));
+        new LinkTriageStep(
+            LinkTriageService.of(
+                backend, ActiveRules.seeded(backend.ruleSets(), clock)::triage, clock)));
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.tiptrace.app.rules.ActiveRules;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.evidence.EvidenceFiles;
 import org.tiptrace.evidence.FileContent;
@@ -18,7 +19,6 @@ import org.tiptrace.evidence.TipFile;
 import org.tiptrace.evidence.TipFiles;
 import org.tiptrace.intake.RawDocument;
 import org.tiptrace.intake.lejson.LeJsonWriter;
-import org.tiptrace.legal.GateRuleSet;
 import org.tiptrace.synth.SyntheticTips;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.FileHash;
@@ -92,7 +92,7 @@ final class DemoEvidence {
             backend.archive(),
             backend.evidence().contents(),
             backend.evidence().warrants(),
-            GateRuleSet.bundled(),
+            ActiveRules.seeded(backend.ruleSets(), clock)::gate,
             clock);
     List<Attached> out = new ArrayList<>();
     for (Planned p : photos) {

@@ -16,7 +16,6 @@ import org.tiptrace.evidence.FileContent;
 import org.tiptrace.evidence.FileRef;
 import org.tiptrace.evidence.TipFile;
 import org.tiptrace.evidence.TipFiles;
-import org.tiptrace.legal.GateRuleSet;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.HashAlgorithm;
 import org.tiptrace.tip.Tip;
@@ -133,7 +132,7 @@ final class EvidenceCommand implements Callable<Integer> {
                 backend.archive(),
                 backend.evidence().contents(),
                 backend.evidence().warrants(),
-                GateRuleSet.bundled(),
+                CliRules.of(backend, env)::gate,
                 env.clock());
         FileContent content;
         try {

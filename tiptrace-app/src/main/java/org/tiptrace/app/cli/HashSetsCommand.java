@@ -28,7 +28,6 @@ import org.tiptrace.hash.sets.StoredHashSet;
 import org.tiptrace.hash.sets.TipMatching;
 import org.tiptrace.intake.Problem;
 import org.tiptrace.tip.TipJson;
-import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,7 +80,7 @@ final class HashSetsCommand implements Callable<Integer> {
     Retriage.Outcome t =
         new Retriage(
                 backend.hashSets(),
-                LinkTriageService.of(backend, TriageRules.defaults(), env.clock()))
+                LinkTriageService.of(backend, CliRules.of(backend, env)::triage, env.clock()))
             .consumeAll();
     env.out().println("Re-triaged " + t.tips() + " marked tips");
     return r;

@@ -10,7 +10,6 @@ import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipJson;
-import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +64,8 @@ final class IpReassessCommand implements Callable<Integer> {
                   backend.tips(),
                   backend.ipAssessments(),
                   enrichment,
-                  LinkTriageService.of(backend, TriageRules.defaults(), env.clock())::rescore)
+                  LinkTriageService.of(backend, CliRules.of(backend, env)::triage, env.clock())
+                      ::rescore)
               .run(
                   agency,
                   all,

@@ -75,7 +75,7 @@ final class QueueCommand implements Callable<Integer> {
     AgencyId agency = root.agency(env, spec);
     TriageRules triageRules;
     try {
-      triageRules = rules == null ? TriageRules.defaults() : RulesFile.load(rules);
+      triageRules = rules == null ? CliRules.triage(env, spec) : RulesFile.load(rules);
     } catch (RulesFile.Problem p) {
       return p.report(env.err(), "tiptrace queue");
     }

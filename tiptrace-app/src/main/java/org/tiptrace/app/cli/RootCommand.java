@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       IpDataCommand.class,
       QueueCommand.class,
       TriageCommand.class,
+      RulesCommand.class,
       SubjectsCommand.class,
       ServeCommand.class,
       AuditCommand.class,

@@ -19,7 +19,6 @@ import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
 import org.tiptrace.triage.HashVerdictSource;
-import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +55,10 @@ final class SubjectsCommand implements Callable<Integer> {
     RootCommand root = RootCommand.of(spec);
     try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
       LinkTriageService.of(
-              backend, HashVerdictSource.notChecked(), TriageRules.defaults(), env.clock())
+              backend,
+              HashVerdictSource.notChecked(),
+              CliRules.of(backend, env)::triage,
+              env.clock())
           .catchUp(agency);
       return work.apply(backend, new AgencySubjects(backend.linkStore()));
     }

@@ -78,7 +78,7 @@ final class TriageCommand implements Callable<Integer> {
     public Integer call() {
       RootCommand root = RootCommand.of(spec);
       AgencyId agency = root.agency(env, spec);
-      TriageRules current = TriageRules.defaults();
+      TriageRules current = CliRules.triage(env, spec);
       TriageRules candidate;
       try {
         candidate = RulesFile.load(rules);

@@ -1,46 +1,27 @@
 package org.tiptrace.app.evidence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tiptrace.app.rules.ActiveRules;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.evidence.EvidenceFiles;
-import org.tiptrace.legal.GateRuleSet;
 
 /**
- * The gate's rule set and {@link EvidenceFiles}. The rules are the bundled file unless {@code
- * tiptrace.evidence.gate-rules} names an agency's reviewed copy; either is validated at start, so a
- * broken file stops the app with the file and key named.
+ * {@link EvidenceFiles} gated by the active stored viewing-gate rules ({@link ActiveRules}: the
+ * jar's file until an administrator activates a counsel-reviewed version under {@code
+ * /admin/rules}); every decision reads the active version, so an activation applies at once.
  */
 @Configuration
 class EvidenceConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean(GateRuleSet.class)
-  GateRuleSet gateRuleSet(@Value("${tiptrace.evidence.gate-rules:}") String file) {
-    if (file.isBlank()) {
-      return GateRuleSet.bundled();
-    }
-    try {
-      return GateRuleSet.load(Path.of(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read tiptrace.evidence.gate-rules=" + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Bean
-  EvidenceFiles evidenceFiles(TiptraceBackend backend, GateRuleSet rules, Clock clock) {
+  EvidenceFiles evidenceFiles(TiptraceBackend backend, ActiveRules rules, Clock clock) {
     return new EvidenceFiles(
         backend.archive(),
         backend.evidence().contents(),
         backend.evidence().warrants(),
-        rules,
+        rules::gate,
         clock);
   }
 }

@@ -266,8 +266,7 @@ public final class HashSetJobs implements DisposableBean {
    * @throws IllegalStateException when the job is not INTERRUPTED (nothing to re-run)
    */
   public Optional<View> rerun(AgencyId agency, String id) {
-    Optional<JobRecord> found =
-        ledger.find(agency, id).filter(j -> j.kind() != JobKind.IP_REASSESS);
+    Optional<JobRecord> found = ledger.find(agency, id).filter(HashSetJobs::isHashSetJob);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -281,10 +280,15 @@ public final class HashSetJobs implements DisposableBean {
         switch (old.kind()) {
           case HASHSET_IMPORT -> startImport(agency, upload(agency, old), extra);
           case HASHSET_REMOVE -> startRemove(agency, old.parameter(NAME).orElseThrow(), extra);
-          case IP_REASSESS -> throw new IllegalStateException("not a hash-set job: " + id);
+          case IP_REASSESS, RULES_RESCORE ->
+              throw new IllegalStateException("not a hash-set job: " + id);
         };
     ledger.noteRerun(old, started.id());
     return Optional.of(started);
+  }
+
+  private static boolean isHashSetJob(JobRecord job) {
+    return job.kind() == JobKind.HASHSET_IMPORT || job.kind() == JobKind.HASHSET_REMOVE;
   }
 
   /** The upload of an import job, its bytes read back from the archive. */
@@ -351,7 +355,7 @@ public final class HashSetJobs implements DisposableBean {
 
   /** The agency's hash-set job; empty for an unknown id, an IP job or another agency's job. */
   public Optional<View> find(AgencyId agency, String id) {
-    return ledger.find(agency, id).filter(j -> j.kind() != JobKind.IP_REASSESS).map(View::of);
+    return ledger.find(agency, id).filter(HashSetJobs::isHashSetJob).map(View::of);
   }
 
   private static String safeName(String name) {

@@ -8,15 +8,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.tiptrace.account.Account;
+import org.tiptrace.app.rules.ActiveRules;
 import org.tiptrace.app.system.CurrentAgency;
 import org.tiptrace.app.system.UserAccounts;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.Tip;
-import org.tiptrace.triage.TriageRules;
 
 /**
  * {@code /admin} (role {@code ADMINISTRATOR}): a read-only overview. Users and agencies come from
- * the configuration (never password hashes); the triage rules' version; the IP data sets the
+ * the configuration (never password hashes); the active triage rules' version; the IP data sets the
  * agency's stored assessments were computed with. Hash sets and editing are not built here.
  */
 @Controller
@@ -24,11 +24,14 @@ class AdminPageController {
   private final UserAccounts users;
   private final AgencyData data;
   private final CurrentAgency agency;
+  private final ActiveRules rules;
 
-  AdminPageController(UserAccounts users, AgencyData data, CurrentAgency agency) {
+  AdminPageController(
+      UserAccounts users, AgencyData data, CurrentAgency agency, ActiveRules rules) {
     this.users = users;
     this.data = data;
     this.agency = agency;
+    this.rules = rules;
   }
 
   record UserRow(String username, String agency, String roles) {}
@@ -58,7 +61,7 @@ class AdminPageController {
     }
     model.addAttribute("users", rows);
     model.addAttribute("agencies", agencies);
-    model.addAttribute("rules", TriageRules.defaults());
+    model.addAttribute("rules", rules.triage());
     model.addAttribute("dataSets", dataSets);
     return "pages/admin";
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.link.Association;
 import org.tiptrace.link.Hold;
@@ -76,7 +77,7 @@ public final class LinkTriageService {
   private final TriageStore triage;
   private final AssessmentRepository ipAssessments;
   private final HashVerdictSource hashes;
-  private final TriageRules rules;
+  private final Supplier<TriageRules> rules;
   private final Clock clock;
   private Linker linker;
 
@@ -86,7 +87,7 @@ public final class LinkTriageService {
       TriageStore triage,
       AssessmentRepository ipAssessments,
       HashVerdictSource hashes,
-      TriageRules rules,
+      Supplier<TriageRules> rules,
       Clock clock) {
     this.tips = Objects.requireNonNull(tips, "tips");
     this.links = Objects.requireNonNull(links, "links");
@@ -97,10 +98,19 @@ public final class LinkTriageService {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The service over a backend's stores. */
-  /** The service on stored state: the hash verdicts the hash step stored for each tip. */
+  /** The service on stored state with fixed rules (tests, benchmarks, candidate replays). */
   public static LinkTriageService of(
       org.tiptrace.app.system.TiptraceBackend backend, TriageRules rules, Clock clock) {
+    Objects.requireNonNull(rules, "rules");
+    return of(backend, () -> rules, clock);
+  }
+
+  /**
+   * The service on stored state: the hash verdicts the hash step stored for each tip, and the rules
+   * {@code rules} gives at each operation (the active stored version, {@code ActiveRules::triage}).
+   */
+  public static LinkTriageService of(
+      org.tiptrace.app.system.TiptraceBackend backend, Supplier<TriageRules> rules, Clock clock) {
     return of(backend, new StoredHashVerdicts(backend.hashSets()), rules, clock);
   }
 
@@ -108,6 +118,15 @@ public final class LinkTriageService {
       org.tiptrace.app.system.TiptraceBackend backend,
       HashVerdictSource hashes,
       TriageRules rules,
+      Clock clock) {
+    Objects.requireNonNull(rules, "rules");
+    return of(backend, hashes, () -> rules, clock);
+  }
+
+  public static LinkTriageService of(
+      org.tiptrace.app.system.TiptraceBackend backend,
+      HashVerdictSource hashes,
+      Supplier<TriageRules> rules,
       Clock clock) {
     return new LinkTriageService(
         backend.tips(),
@@ -119,8 +138,9 @@ public final class LinkTriageService {
         clock);
   }
 
+  /** The rules an operation starting now would apply. */
   public TriageRules rules() {
-    return rules;
+    return rules.get();
   }
 
   /** The linker of this process, rebuilt from the store on first use. */
@@ -142,6 +162,7 @@ public final class LinkTriageService {
       return;
     }
     Tip tip = found.get();
+    TriageRules r = rules.get();
     Linker l = linker();
     Set<TipId> rescore = new TreeSet<>(Comparator.comparingLong(TipId::value));
     if (!l.isLinked(id)) {
@@ -171,7 +192,7 @@ public final class LinkTriageService {
       for (ReportedFile f : tip.report().files()) {
         for (FileHash h : f.hashes()) {
           String alg = h.algorithm().name();
-          if (l.fileSpread(alg, h.value()) == rules.memeSpreadThreshold()) {
+          if (l.fileSpread(alg, h.value()) == r.memeSpreadThreshold()) {
             rescore.addAll(
                 recent(l.tipsHolding("file|" + alg + "|" + h.value(), Integer.MAX_VALUE)));
           }
@@ -181,7 +202,7 @@ public final class LinkTriageService {
       l.updateFiles(tip); // a fileDetails document attached files
     }
     rescore.add(id);
-    rescoreLinked(rescore);
+    rescoreLinked(rescore, r);
   }
 
   /**
@@ -245,6 +266,10 @@ public final class LinkTriageService {
   }
 
   private int rescoreLinked(Collection<TipId> ids) {
+    return rescoreLinked(ids, rules.get());
+  }
+
+  private int rescoreLinked(Collection<TipId> ids, TriageRules rules) {
     Linker l = linker();
     int n = 0;
     for (TipId id : ids) {

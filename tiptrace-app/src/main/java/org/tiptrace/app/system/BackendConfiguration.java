@@ -13,12 +13,12 @@ import org.tiptrace.app.ip.InstalledIpData;
 import org.tiptrace.app.ip.IpProperties;
 import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.queue.LinkTriageStep;
+import org.tiptrace.app.rules.ActiveRules;
 import org.tiptrace.intake.DocumentReaders;
 import org.tiptrace.intake.Intake;
 import org.tiptrace.intake.IntakeLimits;
 import org.tiptrace.ip.AttributionMode;
 import org.tiptrace.ip.JurisdictionTable;
-import org.tiptrace.triage.TriageRules;
 
 /**
  * Core objects for the web app. The CLI registers the backend (and tests their readers) as
@@ -96,11 +96,21 @@ class BackendConfiguration {
     return HashMatchingStep.of(backend.hashSets(), backend.tips(), clock);
   }
 
-  /** Linking and triage on the stored state: the bundled rules, the stored hash verdicts. */
+  /**
+   * Linking and triage on the stored state: the active stored triage rules (the jar's file until an
+   * administrator activates another version), the stored hash verdicts.
+   */
   @Bean
   @ConditionalOnMissingBean(LinkTriageService.class)
-  LinkTriageService linkTriageService(TiptraceBackend backend, Clock clock) {
-    return LinkTriageService.of(backend, TriageRules.defaults(), clock);
+  LinkTriageService linkTriageService(TiptraceBackend backend, ActiveRules rules, Clock clock) {
+    return LinkTriageService.of(backend, rules::triage, clock);
+  }
+
+  /** The active rule sets; seeds the jar's files as version 1 into an empty database. */
+  @Bean
+  @ConditionalOnMissingBean(ActiveRules.class)
+  ActiveRules activeRules(TiptraceBackend backend, Clock clock) {
+    return ActiveRules.seeded(backend.ruleSets(), clock);
   }
 
   @Bean

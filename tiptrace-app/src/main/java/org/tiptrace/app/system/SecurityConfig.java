@@ -88,6 +88,17 @@ class SecurityConfig {
           Route.of(HttpMethod.DELETE, Permission.ADMINISTER, "/api/v1/hashsets/*"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/api/v1/hashsets/jobs/*"),
           Route.of(HttpMethod.POST, Permission.ADMINISTER, "/api/v1/hashsets/jobs/*/rerun"),
+          Route.of(
+              HttpMethod.GET,
+              Permission.ADMINISTER,
+              "/api/v1/rules",
+              "/api/v1/rules/*/*",
+              "/api/v1/rules/*/*/diff"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/api/v1/rules/*",
+              "/api/v1/rules/*/*/activate"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
 
   /** One line per page route. The login pages are set up in {@link #pageChain}. */
@@ -119,7 +130,13 @@ class SecurityConfig {
               HttpMethod.GET, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/jobs/*"),
           Route.of(
               HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"),
-          Route.of(HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets/jobs/*/rerun"));
+          Route.of(HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets/jobs/*/rerun"),
+          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin/rules", "/admin/rules/*/*"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/admin/rules/*",
+              "/admin/rules/*/*/activate"));
 
   /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
   record Route(HttpMethod method, Permission permission, List<String> patterns) {

@@ -13,6 +13,7 @@ import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.ip.IpDataRepository;
 import org.tiptrace.job.JobRepository;
 import org.tiptrace.link.LinkStore;
+import org.tiptrace.rules.RuleSetRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
@@ -25,6 +26,7 @@ import org.tiptrace.store.ip.JdbcAssessmentRepository;
 import org.tiptrace.store.ip.JdbcIpDataRepository;
 import org.tiptrace.store.job.JdbcJobRepository;
 import org.tiptrace.store.link.JdbcLinkStore;
+import org.tiptrace.store.rules.JdbcRuleSetRepository;
 import org.tiptrace.store.triage.JdbcTriageStore;
 import org.tiptrace.tip.TipRepository;
 import org.tiptrace.triage.TriageStore;
@@ -70,6 +72,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** Background jobs that outlive the process (hash-set imports, IP re-assessments). */
   JobRepository jobs();
 
+  /** The stored versions of the triage and viewing-gate rules (national). */
+  RuleSetRepository ruleSets();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -105,6 +110,7 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcLinkStore(db.dataSource()),
         new JdbcTriageStore(db.dataSource()),
         new JdbcJobRepository(db.dataSource()),
+        new JdbcRuleSetRepository(db.dataSource()),
         db::close);
   }
 
@@ -149,6 +155,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.linkStore(),
         backend.triageStore(),
         backend.jobs(),
+        backend.ruleSets(),
         onClose);
   }
 
@@ -166,6 +173,7 @@ public interface TiptraceBackend extends AutoCloseable {
       LinkStore linkStore,
       TriageStore triageStore,
       JobRepository jobs,
+      RuleSetRepository ruleSets,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -229,6 +237,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public JobRepository jobs() {
         return jobs;
+      }
+
+      @Override
+      public RuleSetRepository ruleSets() {
+        return ruleSets;
       }
 
       @Override

@@ -273,7 +273,16 @@ class BrowserSuiteTest extends WebTest {
     assertThat(reached).anyMatch(r -> r.startsWith("Explain the score of tip"));
     screenshot("06-keyboard");
 
-    for (String path : List.of("/queue", "/deadlines", "/subjects", "/dashboard", "/admin")) {
+    for (String path :
+        List.of(
+            "/queue",
+            "/deadlines",
+            "/subjects",
+            "/dashboard",
+            "/admin",
+            "/admin/rules",
+            "/admin/rules/triage/1",
+            "/admin/rules/viewing-gate/1")) {
       page.navigate(base + path);
       assertThat(unlabelledControls()).as(path).isEmpty();
       assertThat(page.locator("main#main").count()).as(path).isEqualTo(1);

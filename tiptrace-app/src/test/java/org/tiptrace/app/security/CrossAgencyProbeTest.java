@@ -82,7 +82,61 @@ class CrossAgencyProbeTest extends WebTest {
     // Hash sets are national, not agency A's: B's administrator may remove any of them, so the
     // probe names a set that does not exist (404) rather than removing a real one.
     ids.put("/api/v1/hashsets/{name}", () -> "probe-no-such-set");
+    // Rule sets are national too: B's administrator may read and activate any version, so the
+    // probe names a kind that does not exist (404); the re-scoring jobs are agency A's.
+    ids.put("/api/v1/rules/{kind}", () -> "probe-no-such-kind");
+    ids.put("/api/v1/rules/{kind}/{version}", () -> "1");
+    ids.put("/admin/rules/{kind}", () -> "probe-no-such-kind");
+    ids.put("/admin/rules/{kind}/{version}", () -> "1");
+    ids.put("/api/v1/rules/jobs/{id}", this::ruleJobOfA);
+    ids.put("/admin/rules/jobs/{id}", this::ruleJobOfA);
     return ids;
+  }
+
+  private String ruleJobOfA;
+
+  /**
+   * A real re-scoring job of agency A: A's administrator stores the active triage rules under a new
+   * file version, activates it (the job), and rolls back (same rules, so no score changes).
+   */
+  private String ruleJobOfA() {
+    if (ruleJobOfA == null) {
+      String admin = "probe-a-admin";
+      TestAccounts.ensure(backend, admin, AGENCY_A, Role.ADMINISTRATOR);
+      org.tiptrace.rules.StoredRuleSet active =
+          backend.ruleSets().active(org.tiptrace.rules.RuleKind.TRIAGE).orElseThrow();
+      String copy =
+          active
+              .text()
+              .replace(
+                  "version: \"" + active.fileVersion() + "\"",
+                  "version: \"probe-" + System.nanoTime() + "\"");
+      HttpResponse<String> stored =
+          send(
+              basic("/api/v1/rules/triage?note=probe", admin, TestAccounts.password(admin))
+                  .header("Content-Type", "application/yaml")
+                  .POST(HttpRequest.BodyPublishers.ofString(copy)));
+      assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+      String location = stored.headers().firstValue("Location").orElseThrow();
+      HttpResponse<String> activated =
+          send(
+              basic(location + "/activate", admin, TestAccounts.password(admin))
+                  .POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+      java.util.regex.Matcher id =
+          Pattern.compile("\"rescoreJob\":\\{\"id\":\"([0-9a-f]+)\"").matcher(activated.body());
+      assertThat(id.find()).as(activated.body()).isTrue();
+      ruleJobOfA = id.group(1);
+      HttpResponse<String> back =
+          send(
+              basic(
+                      "/api/v1/rules/triage/" + active.version() + "/activate",
+                      admin,
+                      TestAccounts.password(admin))
+                  .POST(HttpRequest.BodyPublishers.noBody()));
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+    }
+    return ruleJobOfA;
   }
 
   private String hashSetJobOfA;

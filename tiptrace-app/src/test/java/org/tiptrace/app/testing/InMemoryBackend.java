@@ -102,6 +102,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   }
 
   @Override
+  public org.tiptrace.rules.RuleSetRepository ruleSets() {
+    return backend.ruleSets();
+  }
+
+  @Override
   public void close() {
     if (closed.getAndIncrement() == 0) {
       backend.close();
