@@ -402,7 +402,7 @@ public final class DigestIndex {
           touched ^= (long) LONG_BE.get(pages[from >>> pageBits], (from & pageMask) * ENTRY_BYTES);
           int last = to - 1;
           touched +=
-              (long) INT_BE.get(pages[last >>> pageBits], (last & pageMask) * ENTRY_BYTES + 14);
+              (int) INT_BE.get(pages[last >>> pageBits], (last & pageMask) * ENTRY_BYTES + 14);
         }
       }
       // Pass 3: compare, in cache by now.
