@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Exact lookups per second of each {@link ExactEngine} on the same seeded digests, one digest per
@@ -30,6 +32,7 @@ public final class ExactSideBySide {
   private static final int QUERIES = 1 << 16;
   private static final int BATCH = 1024;
   private static final long SEED = 42;
+  private static final int ROUNDS = 6;
 
   private ExactSideBySide() {}
 
@@ -61,6 +64,7 @@ public final class ExactSideBySide {
         rnd.nextBytes(misses[i]);
       }
       int[] reference = null;
+      List<ExactEngine.Lookup> built = new ArrayList<>();
       for (ExactEngine engine : engines) {
         long before = usedAfterGc();
         double load0 = load();
@@ -76,6 +80,7 @@ public final class ExactSideBySide {
           throw new IllegalStateException(
               engine + " disagrees with " + engines.get(0) + " at n=" + n);
         }
+        built.add(lookup);
         System.out.printf(
             Locale.ROOT,
             "engine=%s n=%d digest_length=%d build_s=%.2f load_during_build=%.1f-%.1f"
@@ -88,33 +93,70 @@ public final class ExactSideBySide {
             load(),
             lookup.arrayBytes() / (double) n,
             retained / (double) n);
-        for (String mode : new String[] {"single", "batch"}) {
-          for (int t : threads) {
-            for (String kind : new String[] {"hit", "miss"}) {
-              double loadBefore = load();
-              double[] rate =
-                  rate(
-                      lookup, kind.equals("hit") ? hits : misses, mode.equals("batch"), t, seconds);
+      }
+      System.out.printf(Locale.ROOT, "n=%d identical_answers=true engines=%s%n", n, engines);
+      for (String mode : new String[] {"single", "batch"}) {
+        for (int t : threads) {
+          for (String kind : new String[] {"hit", "miss"}) {
+            byte[][] queries = kind.equals("hit") ? hits : misses;
+            boolean batch = mode.equals("batch");
+            double loadBefore = load();
+            // Engines take turns in short rounds, so a change in the machine's load hits all alike.
+            List<List<double[]>> rounds = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(t);
+            try {
+              for (ExactEngine.Lookup lookup : built) {
+                run(lookup, queries, batch, t, pool, 0.3);
+                rounds.add(new ArrayList<>());
+              }
+              for (int r = 0; r < ROUNDS; r++) {
+                for (int k = 0; k < built.size(); k++) {
+                  int e = (k + r) % built.size();
+                  long t0 = System.nanoTime();
+                  long[] res = run(built.get(e), queries, batch, t, pool, seconds / ROUNDS);
+                  double wall = (System.nanoTime() - t0) / 1e9;
+                  rounds
+                      .get(e)
+                      .add(
+                          new double[] {
+                            res[0] / wall, res[0] / (res[1] / 1e9), res[2] / (double) res[0]
+                          });
+                }
+              }
+            } finally {
+              pool.shutdown();
+            }
+            double loadAfter = load();
+            for (int e = 0; e < built.size(); e++) {
+              List<double[]> rs = rounds.get(e);
               System.out.printf(
                   Locale.ROOT,
                   "engine=%s n=%d mode=%s threads=%d queries=%s lookups_per_s=%.0f"
-                      + " lookups_per_cpu_s=%.0f load=%.1f-%.1f%n",
-                  engine,
+                      + " lookups_per_cpu_s=%.0f cpu_min=%.0f cpu_max=%.0f"
+                      + " alloc_bytes_per_lookup=%.2f load=%.1f-%.1f%n",
+                  engines.get(e),
                   n,
                   mode,
                   t,
                   kind,
-                  rate[0],
-                  rate[1],
+                  median(rs, 0),
+                  median(rs, 1),
+                  rs.stream().mapToDouble(x -> x[1]).min().orElseThrow(),
+                  rs.stream().mapToDouble(x -> x[1]).max().orElseThrow(),
+                  rs.stream().mapToDouble(x -> x[2]).max().orElseThrow(),
                   loadBefore,
-                  load());
+                  loadAfter);
             }
           }
         }
-        lookup = null;
       }
-      System.out.printf(Locale.ROOT, "n=%d identical_answers=true engines=%s%n", n, engines);
+      built.clear();
     }
+  }
+
+  private static double median(List<double[]> rows, int column) {
+    double[] v = rows.stream().mapToDouble(x -> x[column]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   /** Single and batch answers to the hits then the misses; fails if the two modes differ. */
@@ -141,6 +183,24 @@ public final class ExactSideBySide {
     return single;
   }
 
+  /**
+   * Bytes the current thread has allocated, through the platform MBean server (the typed {@code
+   * com.sun.management} interface is not portable and is banned by the build).
+   */
+  private static long allocatedBytes() {
+    try {
+      return (Long)
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME),
+                  "getThreadAllocatedBytes",
+                  new Object[] {Thread.currentThread().threadId()},
+                  new String[] {"long"});
+    } catch (JMException e) {
+      throw new IllegalStateException("the JVM does not report allocated bytes per thread", e);
+    }
+  }
+
   private static double load() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
@@ -153,23 +213,7 @@ public final class ExactSideBySide {
     return mem.getHeapMemoryUsage().getUsed();
   }
 
-  /** Lookups per wall second and per CPU-second of the query threads; one warm-up pass first. */
-  private static double[] rate(
-      ExactEngine.Lookup lookup, byte[][] queries, boolean batch, int threads, double seconds)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      run(lookup, queries, batch, threads, pool, seconds / 3);
-      long t0 = System.nanoTime();
-      long[] r = run(lookup, queries, batch, threads, pool, seconds);
-      double wall = (System.nanoTime() - t0) / 1e9;
-      return new double[] {r[0] / wall, r[0] / (r[1] / 1e9)};
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  /** Returns {lookups, CPU nanoseconds} over all threads. */
+  /** Returns {lookups, CPU nanoseconds, bytes allocated} over all threads. */
   private static long[] run(
       ExactEngine.Lookup lookup,
       byte[][] queries,
@@ -192,6 +236,7 @@ public final class ExactSideBySide {
           pool.submit(
               () -> {
                 long cpu0 = mx.getCurrentThreadCpuTime();
+                long alloc0 = allocatedBytes();
                 long count = 0;
                 long sink = 0;
                 int i = offset;
@@ -209,16 +254,20 @@ public final class ExactSideBySide {
                   }
                   count += 4 * BATCH;
                 }
-                return new long[] {count, mx.getCurrentThreadCpuTime() - cpu0, sink};
+                long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+                long alloc = allocatedBytes() - alloc0;
+                return new long[] {count, cpu, alloc, sink};
               }));
     }
     long count = 0;
     long cpu = 0;
+    long alloc = 0;
     for (Future<long[]> f : futures) {
       long[] r = f.get();
       count += r[0];
       cpu += r[1];
+      alloc += r[2];
     }
-    return new long[] {count, cpu};
+    return new long[] {count, cpu, alloc};
   }
 }

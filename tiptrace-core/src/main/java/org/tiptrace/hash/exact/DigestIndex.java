@@ -391,8 +391,8 @@ public final class DigestIndex {
         int off = many != null ? 0 : i * len;
         out[i] = dir[(int) ((long) LONG_BE.get(d, off) >>> shift)];
       }
-      // Pass 2: the first and last entry of every bucket (the lines a bucket spans), no branch on
-      // the loaded bytes, so nothing stalls the next load.
+      // Pass 2: load the first and last entry of every bucket (the lines a bucket spans). Nothing
+      // branches on the bytes loaded here, so no mispredicted compare holds up the next load.
       for (int i = start; i < end; i++) {
         byte[] d = many != null ? many[i] : flat;
         int off = many != null ? 0 : i * len;
