@@ -4,25 +4,37 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A compact immutable index from digests of one length (MD5 16, SHA-1 20, SHA-256 32 bytes) to int
- * payloads (entry ids), held in three primitive arrays and no per-entry objects.
+ * payloads (entry ids), held in primitive arrays and no per-entry objects, built for lookups that
+ * cost about two cache misses each and batches of lookups whose misses overlap.
  *
  * <p><b>Map.</b>
  *
  * <ol>
- *   <li>Each entry keeps the first 16 bytes of its digest as two longs, stored side by side in one
- *       {@code long[]} so that a probe touches one cache line, and its payload in an {@code int[]}
- *       at the same position: 20 bytes per entry.
- *   <li>Entries are sorted by (digest prefix, payload); identical (digest, payload) pairs are kept
- *       once.
- *   <li>A radix directory on the top {@code b} bits of the digest (about {@code n/8} to {@code
- *       n/16} buckets, {@code 2^b + 1} ints, under half a byte per entry) gives each digest's
- *       bucket; a binary search inside the bucket, about a dozen entries on digests that are
- *       uniform, finds the run. This is the radix variant of interpolation search: digests are
- *       uniform, so the top bits predict the position [1, 2]. Shared prefixes only make one bucket
- *       big; the binary search keeps that O(log n).
+ *   <li>Entries are sorted by (first 16 digest bytes, payload); identical (digest, payload) pairs
+ *       are kept once.
+ *   <li>A radix directory on the top {@code b} bits of the digest, {@code b = max(16, ⌊log2 n⌋ −
+ *       1)}, gives each bucket's first entry ({@code 2^b + 1} ints, 1–2 bytes per entry): on
+ *       uniform digests a bucket holds 2–4 entries, so a lookup reads one directory line and then
+ *       the one or two cache lines its bucket spans. Digests are uniform, so the top bits predict
+ *       the position; this is the radix variant of interpolation search [1].
+ *   <li>An entry is 18 bytes in a {@code byte[]} page: digest bytes 2–15 and the payload,
+ *       big-endian, side by side, so a hit reads its payload from the line it compared. Bytes 0–1
+ *       are not stored: the directory has at least 16 bits, so the bucket implies them. That saves
+ *       2 bytes per entry, which pays for the finer directory. Pages hold {@code 2^26} entries (1.2
+ *       GB) each, below the {@code byte[]} limit.
+ *   <li>Comparing reads two overlapping big-endian longs per entry (bytes 2–9 and 8–15) through a
+ *       {@link VarHandle} byte-array view: no copies, no boxing, no allocation. A bucket is scanned
+ *       linearly; a bucket above {@value #LINEAR_SCAN_MAX} entries (digests crafted or chosen to
+ *       share leading bytes) is binary searched, so such input costs O(log n), not O(n).
+ *   <li>Batches ({@link #lookupAll(byte[][], int[])}) run in blocks of {@value #BLOCK} digests and
+ *       three passes: read every digest's directory slot, touch every bucket's first and last
+ *       entry, then compare. The loads of one pass do not depend on each other, so the processor
+ *       keeps many cache misses in flight instead of one (the way {@code PdqIndex} gathers its
+ *       bucket bounds before it compares) [2].
  * </ol>
  *
  * <p><b>Exactness.</b> For MD5 the 16 bytes are the whole digest: hits are exact ({@link #exact()}
@@ -34,45 +46,75 @@ import java.util.Arrays;
  * before reporting a match. On digests that are not crafted to collide, a false candidate has a
  * probability of about {@code n / 2^128} per query.
  *
- * <p><b>Memory.</b> {@link #memoryBytes()}: 20 bytes per distinct pair plus the directory (0.25–0.5
- * bytes per entry), so about 20.3 bytes per entry and 1.9 GiB for 100M; see {@code
- * docs/benchmarks-exact.md}. The builder holds the same arrays while it grows them (use {@link
- * #builder(int, int)} with the expected size to avoid the final copy); building sorts them in
- * place.
+ * <p><b>Memory.</b> {@link #memoryBytes()}: 18 bytes per distinct pair plus the directory (1–2
+ * bytes per entry; a fixed 256 KiB below 2^17 entries), so 19.3 bytes per entry and 1.93·10^9 bytes
+ * for 100M; see {@code docs/benchmarks-exact.md}. The builder holds 20 bytes per entry while it
+ * collects and sorts (use {@link #builder(int, int)} with the expected size to avoid growing
+ * copies); {@link Builder#build()} then packs the pages, so building peaks near 38 bytes per entry.
  *
  * <p><b>Threads.</b> Immutable once built; any number of threads may query it.
  *
  * <p>References: [1] Knuth, TAOCP vol. 3, §6.2.1 (interpolation search) and §5.2.5 (radix
- * distribution); [2] McIlroy, Bostic, McIlroy, "Engineering Radix Sort" (1993), for the in-place
- * American flag distribution used by {@link Builder#build()}.
+ * distribution); [2] Chen, Ailamaki, Gibbons, Mowry, "Improving hash join performance through
+ * prefetching" (ICDE 2004), group prefetching; [3] McIlroy, Bostic, McIlroy, "Engineering Radix
+ * Sort" (1993), for the in-place American flag distribution used by {@link Builder#build()}.
  */
 public final class DigestIndex {
 
   /** Digest bytes the index stores and compares. */
   public static final int COMPARED_BYTES = 16;
 
+  /** Bytes per stored entry: digest bytes 2–15 and a 4-byte payload. */
+  static final int ENTRY_BYTES = 18;
+
+  /** The directory has at least this many bits, so digest bytes 0–1 need not be stored. */
+  static final int MIN_DIRECTORY_BITS = 16;
+
+  /** Entries per page: 2^26 × 18 bytes stays below the largest {@code byte[]}. */
+  static final int PAGE_BITS = 26;
+
+  /** Buckets up to this size are scanned; larger ones are binary searched. */
+  static final int LINEAR_SCAN_MAX = 8;
+
+  /** Digests per block of a batch: enough misses to overlap, few enough to stay in L1. */
+  static final int BLOCK = 32;
+
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final int[] NONE = new int[0];
   private static final int ARRAY_HEADER_BYTES = 16;
   private static final int MAX_ENTRIES = (Integer.MAX_VALUE - 8) / 2;
   private static final int INSERTION_SORT_MAX = 16;
+  // A value the touch pass's checksum will in practice never equal; see touchSink.
+  private static final long TOUCH_MARK = 0x9E3779B97F4A7C15L;
+
+  /**
+   * Written only when a batch's checksum of touched bytes equals {@link #TOUCH_MARK}: the test
+   * keeps the compiler from dropping the touch pass's loads, whose only purpose is to start cache
+   * misses.
+   */
+  @SuppressWarnings("unused")
+  private static long touchSink;
 
   private final int digestLength;
   private final int size;
-  // Pairs (hi, lo) of digest bytes 0–7 and 8–15, sign bit flipped so signed order is byte order.
-  private final long[] keys;
-  private final int[] payloads;
+  // Entry e is at pages[e >>> pageBits], offset (e & pageMask) * ENTRY_BYTES.
+  private final byte[][] pages;
+  private final int pageBits;
+  private final int pageMask;
   // dir[b]..dir[b+1] are the entries whose top `bits` bits equal b.
   private final int[] dir;
   private final int shift;
 
   private DigestIndex(
-      int digestLength, int size, long[] keys, int[] payloads, int[] dir, int bits) {
+      int digestLength, int size, byte[][] pages, int pageBits, int[] dir, int bits) {
     this.digestLength = digestLength;
     this.size = size;
-    this.keys = keys;
-    this.payloads = payloads;
+    this.pages = pages;
+    this.pageBits = pageBits;
+    this.pageMask = (1 << pageBits) - 1;
     this.dir = dir;
     this.shift = 64 - bits;
   }
@@ -87,12 +129,17 @@ public final class DigestIndex {
   }
 
   /**
-   * A builder sized for {@code expectedSize} entries, so that {@link Builder#build()} need not copy
-   * its arrays when exactly that many are added.
+   * A builder sized for {@code expectedSize} entries, so that it need not grow its arrays when at
+   * most that many are added.
    *
    * @throws IllegalArgumentException unless the length is 16, 20 or 32 and the size is 0 or more
    */
   public static Builder builder(int digestLength, int expectedSize) {
+    return builder(digestLength, expectedSize, PAGE_BITS);
+  }
+
+  /** As {@link #builder(int, int)} with smaller pages, so tests can cross page boundaries. */
+  static Builder builder(int digestLength, int expectedSize, int pageBits) {
     if (digestLength != 16 && digestLength != 20 && digestLength != 32) {
       throw new IllegalArgumentException(
           "digest length must be 16 (MD5), 20 (SHA-1) or 32 (SHA-256) bytes, was " + digestLength);
@@ -101,19 +148,25 @@ public final class DigestIndex {
       throw new IllegalArgumentException(
           "expected size must be 0.." + MAX_ENTRIES + ", was " + expectedSize);
     }
-    return new Builder(digestLength, expectedSize);
+    if (pageBits < 1 || pageBits > PAGE_BITS) {
+      throw new IllegalArgumentException("page bits must be 1.." + PAGE_BITS + ", was " + pageBits);
+    }
+    return new Builder(digestLength, expectedSize, pageBits);
   }
 
   /** Collects (digest, payload) pairs; single use, not thread-safe. */
   public static final class Builder {
     private final int digestLength;
+    private final int pageBits;
+    // Pairs (hi, lo) of digest bytes 0–7 and 8–15, sign bit flipped so signed order is byte order.
     private long[] keys;
     private int[] payloads;
     private int n;
     private boolean built;
 
-    private Builder(int digestLength, int capacity) {
+    private Builder(int digestLength, int capacity, int pageBits) {
       this.digestLength = digestLength;
+      this.pageBits = pageBits;
       this.keys = new long[2 * capacity];
       this.payloads = new int[capacity];
     }
@@ -132,8 +185,8 @@ public final class DigestIndex {
       if (n == payloads.length) {
         grow();
       }
-      keys[2 * n] = hi(digest);
-      keys[2 * n + 1] = lo(digest);
+      keys[2 * n] = (long) LONG_BE.get(digest, 0) ^ Long.MIN_VALUE;
+      keys[2 * n + 1] = (long) LONG_BE.get(digest, 8) ^ Long.MIN_VALUE;
       payloads[n] = payload;
       n++;
       return this;
@@ -149,8 +202,8 @@ public final class DigestIndex {
     }
 
     /**
-     * Sorts the pairs in place and returns the index; the builder cannot be used afterwards.
-     * Duplicate (digest, payload) pairs are allowed and kept once.
+     * Sorts the pairs in place, packs them into pages and returns the index; the builder cannot be
+     * used afterwards. Duplicate (digest, payload) pairs are allowed and kept once.
      *
      * @throws IllegalStateException if called twice
      */
@@ -159,8 +212,8 @@ public final class DigestIndex {
         throw new IllegalStateException("builder already built");
       }
       built = true;
-      long[] k = keys.length == 2 * n ? keys : Arrays.copyOf(keys, 2 * n);
-      int[] p = payloads.length == n ? payloads : Arrays.copyOf(payloads, n);
+      long[] k = keys;
+      int[] p = payloads;
       keys = new long[0];
       payloads = NONE;
       int bits = directoryBits(n);
@@ -169,12 +222,34 @@ public final class DigestIndex {
         sort(k, p, dir[b], dir[b + 1]);
       }
       int m = dedupe(k, p, dir);
-      if (m < n) {
-        k = Arrays.copyOf(k, 2 * m);
-        p = Arrays.copyOf(p, m);
-      }
-      return new DigestIndex(digestLength, m, k, p, dir, bits);
+      return new DigestIndex(digestLength, m, pack(k, p, m, pageBits), pageBits, dir, bits);
     }
+  }
+
+  /**
+   * Writes entries 0..m-1 into pages of 2^pageBits entries (the last page only as long as used).
+   */
+  private static byte[][] pack(long[] k, int[] p, int m, int pageBits) {
+    int perPage = 1 << pageBits;
+    int count = m == 0 ? 0 : (int) (((long) m + perPage - 1) >>> pageBits);
+    byte[][] pages = new byte[count][];
+    for (int g = 0; g < count; g++) {
+      int entries = (int) Math.min(perPage, m - ((long) g << pageBits));
+      byte[] page = new byte[entries * ENTRY_BYTES];
+      int base = g << pageBits;
+      for (int j = 0; j < entries; j++) {
+        int i = base + j;
+        long hi = k[2 * i] ^ Long.MIN_VALUE;
+        long lo = k[2 * i + 1] ^ Long.MIN_VALUE;
+        int off = j * ENTRY_BYTES;
+        // Bytes 2–9, then 8–15 (rewriting bytes 8–9 with the same values), then the payload.
+        LONG_BE.set(page, off, (hi << 16) | (lo >>> 48));
+        LONG_BE.set(page, off + 6, lo);
+        INT_BE.set(page, off + 14, p[i]);
+      }
+      pages[g] = page;
+    }
+    return pages;
   }
 
   /** Digest length in bytes: 16, 20 or 32. */
@@ -188,8 +263,8 @@ public final class DigestIndex {
   }
 
   /**
-   * Digest bytes compared by {@link #find} and {@link #contains}: the first {@value
-   * #COMPARED_BYTES}, which is all of an MD5 digest and a prefix of a SHA-1 or SHA-256 one.
+   * Digest bytes compared by the lookups: the first {@value #COMPARED_BYTES}, which is all of an
+   * MD5 digest and a prefix of a SHA-1 or SHA-256 one.
    */
   public int comparedBytes() {
     return Math.min(COMPARED_BYTES, digestLength);
@@ -205,52 +280,223 @@ public final class DigestIndex {
   }
 
   /**
+   * The first entry stored under {@code digest} (the one with the smallest payload), or -1 if none;
+   * allocates nothing. Walk the digest's entries with {@link #next(byte[], int)} and read each
+   * payload with {@link #payload(int)}. When {@link #exact()} is false the entries are those whose
+   * first {@link #comparedBytes()} bytes equal the digest's: candidates to confirm, not yet
+   * matches.
+   *
+   * @throws IllegalArgumentException if the digest has the wrong length
+   */
+  public int lookup(byte[] digest) {
+    checkLength(digest, digestLength);
+    long top = (long) LONG_BE.get(digest, 0);
+    int b = (int) (top >>> shift);
+    return scan((long) LONG_BE.get(digest, 2), (long) LONG_BE.get(digest, 8), dir[b], dir[b + 1]);
+  }
+
+  /**
+   * The entry after {@code entry} if it is also stored under {@code digest} (a larger payload),
+   * else -1; {@code entry} is one that {@link #lookup} or this method gave for the digest.
+   * Allocates nothing.
+   *
+   * @throws IllegalArgumentException if the digest has the wrong length
+   * @throws IndexOutOfBoundsException unless {@code 0 <= entry < size()}
+   */
+  public int next(byte[] digest, int entry) {
+    checkLength(digest, digestLength);
+    Objects.checkIndex(entry, size);
+    int e = entry + 1;
+    int b = (int) ((long) LONG_BE.get(digest, 0) >>> shift);
+    // Only entries of the digest's bucket share its bytes 0–1, which entries do not store.
+    if (e >= dir[b + 1]) {
+      return -1;
+    }
+    byte[] page = pages[e >>> pageBits];
+    int off = (e & pageMask) * ENTRY_BYTES;
+    boolean same =
+        (long) LONG_BE.get(page, off) == (long) LONG_BE.get(digest, 2)
+            && (long) LONG_BE.get(page, off + 6) == (long) LONG_BE.get(digest, 8);
+    return same ? e : -1;
+  }
+
+  /**
+   * The payload of {@code entry}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= entry < size()}
+   */
+  public int payload(int entry) {
+    Objects.checkIndex(entry, size);
+    return (int) INT_BE.get(pages[entry >>> pageBits], (entry & pageMask) * ENTRY_BYTES + 14);
+  }
+
+  /**
+   * Looks up every digest of {@code digests} at once: {@code out[i]} becomes what {@link
+   * #lookup(byte[])} gives for {@code digests[i]}, but the lookups' cache misses overlap, so a
+   * batch costs far less per digest than a loop of single lookups. Allocates nothing.
+   *
+   * @return the number of digests found
+   * @throws IllegalArgumentException if a digest has the wrong length (naming its position) or
+   *     {@code out} is shorter than {@code digests}
+   */
+  public int lookupAll(byte[][] digests, int[] out) {
+    if (out.length < digests.length) {
+      throw new IllegalArgumentException(
+          "out has " + out.length + " places for " + digests.length + " digests");
+    }
+    for (int i = 0; i < digests.length; i++) {
+      if (digests[i].length != digestLength) {
+        throw new IllegalArgumentException(
+            "digest " + i + " must have " + digestLength + " bytes, had " + digests[i].length);
+      }
+    }
+    return lookupAll(digests, null, digests.length, out);
+  }
+
+  /**
+   * As {@link #lookupAll(byte[][], int[])} over digests laid end to end in one array: digest {@code
+   * i} is {@code digests[i * digestLength() .. (i + 1) * digestLength())}.
+   *
+   * @return the number of digests found
+   * @throws IllegalArgumentException if the array's length is not a multiple of the digest length
+   *     or {@code out} has fewer places than there are digests
+   */
+  public int lookupAll(byte[] digests, int[] out) {
+    if (digests.length % digestLength != 0) {
+      throw new IllegalArgumentException(
+          "digests array of "
+              + digests.length
+              + " bytes is not a whole number of "
+              + digestLength
+              + "-byte digests");
+    }
+    int count = digests.length / digestLength;
+    if (out.length < count) {
+      throw new IllegalArgumentException(
+          "out has " + out.length + " places for " + count + " digests");
+    }
+    return lookupAll(null, digests, count, out);
+  }
+
+  /** Digest i is {@code many[i]} when {@code many} is given, else at {@code i * len} in flat. */
+  private int lookupAll(byte[][] many, byte[] flat, int count, int[] out) {
+    int hits = 0;
+    long touched = 0;
+    int len = digestLength;
+    for (int start = 0; start < count; start += BLOCK) {
+      int end = Math.min(count, start + BLOCK);
+      // Pass 1: every directory slot; the loads are independent, so their misses overlap.
+      for (int i = start; i < end; i++) {
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        out[i] = dir[(int) ((long) LONG_BE.get(d, off) >>> shift)];
+      }
+      // Pass 2: load the first and last entry of every bucket (the lines a bucket spans). Nothing
+      // branches on the bytes loaded here, so no mispredicted compare holds up the next load.
+      for (int i = start; i < end; i++) {
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        int from = out[i];
+        int to = dir[(int) ((long) LONG_BE.get(d, off) >>> shift) + 1];
+        if (from < to) {
+          touched ^= (long) LONG_BE.get(pages[from >>> pageBits], (from & pageMask) * ENTRY_BYTES);
+          int last = to - 1;
+          touched +=
+              (int) INT_BE.get(pages[last >>> pageBits], (last & pageMask) * ENTRY_BYTES + 14);
+        }
+      }
+      // Pass 3: compare, in cache by now.
+      for (int i = start; i < end; i++) {
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        int b = (int) ((long) LONG_BE.get(d, off) >>> shift);
+        int e =
+            scan(
+                (long) LONG_BE.get(d, off + 2), (long) LONG_BE.get(d, off + 8), out[i], dir[b + 1]);
+        out[i] = e;
+        hits += e >>> 31 ^ 1;
+      }
+    }
+    if (touched == TOUCH_MARK) {
+      touchSink = touched;
+    }
+    return hits;
+  }
+
+  /**
    * The payloads stored under {@code digest}, ascending, each once; an empty array if none. When
    * {@link #exact()} is false these are the payloads of entries whose first {@link
-   * #comparedBytes()} bytes equal the digest's: candidates to confirm, not yet matches.
+   * #comparedBytes()} bytes equal the digest's: candidates to confirm, not yet matches. Allocates
+   * the array on a hit; {@link #lookup(byte[])} does not.
    *
    * @throws IllegalArgumentException if the digest has the wrong length
    */
   public int[] find(byte[] digest) {
-    checkLength(digest, digestLength);
-    long hi = hi(digest);
-    long lo = lo(digest);
-    int i = lowerBound(hi, lo);
-    int j = i;
-    while (j < size && keys[2 * j] == hi && keys[2 * j + 1] == lo) {
-      j++;
+    int first = lookup(digest);
+    if (first < 0) {
+      return NONE;
     }
-    return i == j ? NONE : Arrays.copyOfRange(payloads, i, j);
+    int count = 1;
+    for (int e = next(digest, first); e >= 0; e = next(digest, e)) {
+      count++;
+    }
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = payload(first + i);
+    }
+    return out;
   }
 
   /**
    * Whether any payload is stored under {@code digest}; a prefix hit when {@link #exact()} is false
-   * (see {@link #find}).
+   * (see {@link #lookup}).
    *
    * @throws IllegalArgumentException if the digest has the wrong length
    */
   public boolean contains(byte[] digest) {
-    checkLength(digest, digestLength);
-    long hi = hi(digest);
-    long lo = lo(digest);
-    int i = lowerBound(hi, lo);
-    return i < size && keys[2 * i] == hi && keys[2 * i + 1] == lo;
+    return lookup(digest) >= 0;
   }
 
-  /** Bytes held by the index's arrays, headers included. */
+  /** Bytes held by the index's arrays, headers included (references counted as 8 bytes). */
   public long memoryBytes() {
-    return 3L * ARRAY_HEADER_BYTES + 8L * keys.length + 4L * payloads.length + 4L * dir.length;
+    long n = 2L * ARRAY_HEADER_BYTES + 8L * pages.length + 4L * dir.length;
+    for (byte[] page : pages) {
+      n += ARRAY_HEADER_BYTES + page.length;
+    }
+    return n;
   }
 
-  /** First entry in the digest's bucket that is not below (hi, lo), or the bucket's end. */
-  private int lowerBound(long hi, long lo) {
-    int b = bucket(hi, shift);
-    int from = dir[b];
-    int to = dir[b + 1];
+  /**
+   * The entry in [from, to) whose stored bytes 2–9 and 8–15 are (a, b), the first one if several,
+   * or -1. Small buckets are scanned (they span one or two cache lines); large ones, which only
+   * crafted or deliberately similar digests make, are binary searched.
+   */
+  private int scan(long a, long b, int from, int to) {
+    if (to - from > LINEAR_SCAN_MAX) {
+      from = lowerBound(a, b, from, to);
+      to = Math.min(to, from + 1);
+    }
+    for (int e = from; e < to; e++) {
+      byte[] page = pages[e >>> pageBits];
+      int off = (e & pageMask) * ENTRY_BYTES;
+      if ((long) LONG_BE.get(page, off) == a && (long) LONG_BE.get(page, off + 6) == b) {
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  /** First entry in [from, to) that is not below (a, b) in unsigned order, or {@code to}. */
+  private int lowerBound(long a, long b, int from, int to) {
     while (from < to) {
       int mid = (from + to) >>> 1;
-      long h = keys[2 * mid];
-      if (h < hi || (h == hi && keys[2 * mid + 1] < lo)) {
+      byte[] page = pages[mid >>> pageBits];
+      int off = (mid & pageMask) * ENTRY_BYTES;
+      int c = Long.compareUnsigned((long) LONG_BE.get(page, off), a);
+      if (c == 0) {
+        c = Long.compareUnsigned((long) LONG_BE.get(page, off + 6), b);
+      }
+      if (c < 0) {
         from = mid + 1;
       } else {
         to = mid;
@@ -266,28 +512,23 @@ public final class DigestIndex {
     }
   }
 
-  private static long hi(byte[] digest) {
-    return (long) LONG_BE.get(digest, 0) ^ Long.MIN_VALUE;
-  }
-
-  private static long lo(byte[] digest) {
-    return (long) LONG_BE.get(digest, 8) ^ Long.MIN_VALUE;
-  }
-
   /** Top bits of the digest (the flipped key's sign bit restored). */
   private static int bucket(long flippedHi, int shift) {
     return (int) ((flippedHi ^ Long.MIN_VALUE) >>> shift);
   }
 
-  /** About 8–16 entries per bucket; at least one bit so the shift stays below 64. */
+  /**
+   * About 2–4 entries per bucket, and at least {@value #MIN_DIRECTORY_BITS} bits so that the bucket
+   * implies digest bytes 0–1.
+   */
   static int directoryBits(int n) {
     int log2 = 31 - Integer.numberOfLeadingZeros(Math.max(1, n));
-    return Math.max(1, Math.min(30, log2 - 3));
+    return Math.max(MIN_DIRECTORY_BITS, Math.min(30, log2 - 1));
   }
 
   /**
    * Counts entries per bucket and permutes them in place so each bucket is contiguous (American
-   * flag sort [2]); returns the directory.
+   * flag sort [3]); returns the directory.
    */
   private static int[] distribute(long[] k, int[] p, int n, int bits) {
     int buckets = 1 << bits;

@@ -5,7 +5,10 @@
  * org.tiptrace.hash.exact.DigestIndex}, the ids stored under a digest, in ascending order. The
  * index holds primitive arrays only; when it compares fewer bytes than the digest has ({@link
  * org.tiptrace.hash.exact.DigestIndex#exact()} is false) its hits are candidates that the caller
- * confirms against the full digests it keeps.
+ * confirms against the full digests it keeps. Lookups allocate nothing ({@link
+ * org.tiptrace.hash.exact.DigestIndex#lookup}, {@code next}, {@code payload}); {@link
+ * org.tiptrace.hash.exact.DigestIndex#lookupAll(byte[][], int[])} looks up a batch with overlapping
+ * cache misses.
  */
 @NullMarked
 package org.tiptrace.hash.exact;

@@ -131,19 +131,42 @@ public final class HashMatcher {
     return n;
   }
 
-  /** The matches of every file of {@code report}, in file order. */
+  /**
+   * The matches of every file of {@code report}, in file order. The report's exact digests are
+   * looked up in one batch per algorithm ({@link DigestIndex#lookupAll}), so a tip with many files
+   * pays for overlapping cache misses rather than one after another.
+   */
   public TipHashMatches match(Report report) {
-    List<FileMatches> files = new ArrayList<>();
     List<ReportedFile> reported = report.files();
-    for (int i = 0; i < reported.size(); i++) {
-      files.add(match(i, reported.get(i)));
+    // Pass 1: parse every file's hashes and gather the exact digests per algorithm.
+    List<ParsedFile> parsed = new ArrayList<>(reported.size());
+    Map<DigestAlgorithm, List<byte[]>> batches = new EnumMap<>(DigestAlgorithm.class);
+    for (ReportedFile file : reported) {
+      parsed.add(parse(file, batches));
+    }
+    // Pass 2: one batch lookup per algorithm; firsts.get(a)[slot] is the first entry or -1.
+    Map<DigestAlgorithm, int[]> firsts = new EnumMap<>(DigestAlgorithm.class);
+    batches.forEach(
+        (a, digests) -> {
+          int[] out = new int[digests.size()];
+          exact.get(a).lookupAll(digests.toArray(new byte[0][]), out);
+          firsts.put(a, out);
+        });
+    // Pass 3: each file's candidates in the order of its hashes, then confirmed and judged.
+    List<FileMatches> files = new ArrayList<>();
+    for (int i = 0; i < parsed.size(); i++) {
+      files.add(match(i, parsed.get(i), firsts));
     }
     return new TipHashMatches(files, describeSets());
   }
 
-  private FileMatches match(int index, ReportedFile file) {
-    // candidate entry id -> (method, the file's digest, distance); the first way found is kept
-    Map<Long, Candidate> candidates = new LinkedHashMap<>();
+  /** A file's recognised hashes; {@code slot} is the exact digest's place in its batch, or -1. */
+  private record Query(DigestAlgorithm algorithm, Digest digest, byte[] bytes, int slot) {}
+
+  private record ParsedFile(List<Query> queries, Set<DigestAlgorithm> carried) {}
+
+  private ParsedFile parse(ReportedFile file, Map<DigestAlgorithm, List<byte[]>> batches) {
+    List<Query> queries = new ArrayList<>();
     Set<DigestAlgorithm> carried = EnumSet.noneOf(DigestAlgorithm.class);
     for (FileHash h : file.hashes()) {
       Optional<DigestAlgorithm> a = DigestAlgorithm.of(h.algorithm());
@@ -157,19 +180,38 @@ public final class HashMatcher {
         continue; // a malformed reported hash cannot be checked; intake already warned about it
       }
       carried.add(a.get());
-      if (a.get().exact()) {
-        DigestIndex idx = exact.get(a.get());
-        if (idx != null) {
-          for (int id : idx.find(d.bytes())) {
-            candidates.putIfAbsent((long) id, new Candidate(d, OptionalInt.empty()));
+      byte[] bytes = d.bytes();
+      int slot = -1;
+      if (a.get().exact() && exact.containsKey(a.get())) {
+        List<byte[]> batch = batches.computeIfAbsent(a.get(), k -> new ArrayList<>());
+        slot = batch.size();
+        batch.add(bytes);
+      }
+      queries.add(new Query(a.get(), d, bytes, slot));
+    }
+    return new ParsedFile(queries, carried);
+  }
+
+  private FileMatches match(int index, ParsedFile file, Map<DigestAlgorithm, int[]> firsts) {
+    // candidate entry id -> (method, the file's digest, distance); the first way found is kept
+    Map<Long, Candidate> candidates = new LinkedHashMap<>();
+    for (Query q : file.queries()) {
+      if (q.algorithm().exact()) {
+        if (q.slot() >= 0) {
+          DigestIndex idx = exact.get(q.algorithm());
+          int first = firsts.get(q.algorithm())[q.slot()];
+          for (int e = first; e >= 0; e = idx.next(q.bytes(), e)) {
+            candidates.putIfAbsent(
+                (long) idx.payload(e), new Candidate(q.digest(), OptionalInt.empty()));
           }
         }
       } else if (pdq.size() > 0) {
-        for (PdqMatch m : pdq.query(pdqOf(d.bytes()), pdqRadius)) {
-          candidates.putIfAbsent(m.id(), new Candidate(d, OptionalInt.of(m.distance())));
+        for (PdqMatch m : pdq.query(pdqOf(q.bytes()), pdqRadius)) {
+          candidates.putIfAbsent(m.id(), new Candidate(q.digest(), OptionalInt.of(m.distance())));
         }
       }
     }
+    Set<DigestAlgorithm> carried = file.carried();
     List<HashMatch> matches = new ArrayList<>();
     if (!candidates.isEmpty()) {
       Map<Long, StoredEntry> entries = repository.entries(candidates.keySet());

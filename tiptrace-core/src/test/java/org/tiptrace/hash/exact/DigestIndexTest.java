@@ -44,8 +44,15 @@ class DigestIndexTest {
     for (long seed : seeds) {
       for (int len : new int[] {16, 20, 32}) {
         for (Shape shape : Shape.values()) {
-          for (int n : new int[] {1, 17, 5_000, 60_000}) {
-            out.add(Arguments.of(seed, len, shape, n));
+          // 300,000 gives a 17-bit directory; run it for the fixed seed only (it is slow).
+          for (int n :
+              seed == seeds[0]
+                  ? new int[] {0, 1, 17, 5_000, 60_000, 300_000}
+                  : new int[] {0, 1, 17, 5_000, 60_000}) {
+            // Small pages on some cases, so buckets and runs cross page boundaries.
+            int pageBits =
+                (shape.ordinal() + n % 7) % 2 == 0 ? DigestIndex.PAGE_BITS : 3 + (int) (seed & 7);
+            out.add(Arguments.of(seed, len, shape, n, pageBits));
           }
         }
       }
@@ -82,23 +89,33 @@ class DigestIndexTest {
     return d;
   }
 
-  /** A query near a stored digest: equal, or one bit flipped somewhere. */
+  /**
+   * A query near a stored digest: equal, one bit flipped anywhere, a flip in bytes 0–1 (which the
+   * index does not store but implies by bucket), or a flip beyond the compared 16 bytes (a prefix
+   * hit for SHA-1/SHA-256, a miss for MD5 only if the flip lands in its 16 bytes).
+   */
   static byte[] near(byte[] stored, SplittableRandom rnd) {
     byte[] q = stored.clone();
-    if (rnd.nextBoolean()) {
-      int bit = rnd.nextInt(q.length * 8);
+    int bit =
+        switch (rnd.nextInt(4)) {
+          case 0 -> -1;
+          case 1 -> rnd.nextInt(q.length * 8);
+          case 2 -> rnd.nextInt(16);
+          default -> q.length * 8 - 1 - rnd.nextInt(8);
+        };
+    if (bit >= 0) {
       q[bit >>> 3] ^= (byte) (1 << (bit & 7));
     }
     return q;
   }
 
-  @ParameterizedTest(name = "seed={0} length={1} shape={2} n={3}")
+  @ParameterizedTest(name = "seed={0} length={1} shape={2} n={3} pageBits={4}")
   @MethodSource("cases")
-  void findAndContainsEqualTheOracle(long seed, int len, Shape shape, int n) {
+  void everyLookupEqualsTheOracle(long seed, int len, Shape shape, int n, int pageBits) {
     SplittableRandom rnd = new SplittableRandom(seed ^ len ^ ((long) shape.ordinal() << 40) ^ n);
     List<byte[]> digests = new ArrayList<>();
     Map<ByteBuffer, TreeSet<Integer>> oracle = new HashMap<>();
-    DigestIndex.Builder builder = DigestIndex.builder(len);
+    DigestIndex.Builder builder = DigestIndex.builder(len, n / 3, pageBits);
     for (int i = 0; i < n; i++) {
       byte[] d = digest(rnd, len, shape, digests);
       // Payloads cover negatives and repeats: the same pair added twice must be kept once.
@@ -113,30 +130,72 @@ class DigestIndexTest {
     DigestIndex index = builder.build();
 
     int pairs = oracle.values().stream().mapToInt(TreeSet::size).sum();
-    String what = "seed=" + seed + " length=" + len + " shape=" + shape + " n=" + n;
+    String what =
+        "seed=" + seed + " length=" + len + " shape=" + shape + " n=" + n + " pageBits=" + pageBits;
     assertThat(index.size()).as(what).isEqualTo(pairs);
     assertThat(index.digestLength()).isEqualTo(len);
     assertThat(index.exact()).isEqualTo(len == 16);
     assertThat(index.comparedBytes()).isEqualTo(16);
 
+    int queries = 4_000;
+    byte[][] batch = new byte[queries][];
+    byte[] flat = new byte[queries * len];
+    int[][] want = new int[queries][];
     int hits = 0;
-    for (int qi = 0; qi < 4_000; qi++) {
+    for (int qi = 0; qi < queries; qi++) {
       byte[] q =
-          rnd.nextInt(4) == 0
+          digests.isEmpty() || rnd.nextInt(4) == 0
               ? digest(rnd, len, shape, digests)
               : near(digests.get(rnd.nextInt(digests.size())), rnd);
-      TreeSet<Integer> expected = oracle.getOrDefault(oracleKey(q), new TreeSet<>());
+      batch[qi] = q;
+      System.arraycopy(q, 0, flat, qi * len, len);
+      want[qi] =
+          oracle.getOrDefault(oracleKey(q), new TreeSet<>()).stream()
+              .mapToInt(Integer::intValue)
+              .toArray();
+      hits += want[qi].length == 0 ? 0 : 1;
       int[] found = index.find(q);
-      int[] want = expected.stream().mapToInt(Integer::intValue).toArray();
-      if (!Arrays.equals(found, want) || index.contains(q) == expected.isEmpty()) {
+      int[] walked = walk(index, q, index.lookup(q));
+      if (!Arrays.equals(found, want[qi])
+          || !Arrays.equals(walked, want[qi])
+          || index.contains(q) == (want[qi].length == 0)) {
         // Build the message only on failure; AssertJ on every query makes the test slow.
         String query = what + " query " + HexFormat.of().formatHex(q);
-        assertThat(found).as(query).containsExactly(want);
-        assertThat(index.contains(q)).as(query).isEqualTo(!expected.isEmpty());
+        assertThat(found).as(query).containsExactly(want[qi]);
+        assertThat(walked).as(query).containsExactly(want[qi]);
+        assertThat(index.contains(q)).as(query).isEqualTo(want[qi].length != 0);
       }
-      hits += expected.isEmpty() ? 0 : 1;
     }
-    assertThat(hits).as("%s: queries must hit", what).isGreaterThan(500);
+    if (n > 0) {
+      assertThat(hits).as("%s: queries must hit", what).isGreaterThan(500);
+    }
+
+    int[] fromBatch = new int[queries];
+    int[] fromFlat = new int[queries + 3];
+    Arrays.fill(fromFlat, 77);
+    assertThat(index.lookupAll(batch, fromBatch)).as(what).isEqualTo(hits);
+    assertThat(index.lookupAll(flat, fromFlat)).as(what).isEqualTo(hits);
+    for (int qi = 0; qi < queries; qi++) {
+      int[] a = walk(index, batch[qi], fromBatch[qi]);
+      int[] b = walk(index, batch[qi], fromFlat[qi]);
+      if (!Arrays.equals(a, want[qi]) || fromBatch[qi] != fromFlat[qi]) {
+        String query = what + " batch query " + qi + " " + HexFormat.of().formatHex(batch[qi]);
+        assertThat(a).as(query).containsExactly(want[qi]);
+        assertThat(b).as(query).containsExactly(want[qi]);
+        assertThat(fromFlat[qi]).as(query).isEqualTo(fromBatch[qi]);
+      }
+    }
+    // Places beyond the digests are left alone.
+    assertThat(Arrays.copyOfRange(fromFlat, queries, queries + 3)).containsOnly(77);
+  }
+
+  /** The payloads of a lookup's result through {@code next} and {@code payload}. */
+  static int[] walk(DigestIndex index, byte[] digest, int first) {
+    List<Integer> out = new ArrayList<>();
+    for (int e = first; e >= 0; e = index.next(digest, e)) {
+      out.add(index.payload(e));
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @ParameterizedTest
@@ -144,6 +203,10 @@ class DigestIndexTest {
   void emptyIndexFindsNothing(int len) {
     DigestIndex index = DigestIndex.builder(len).build();
     byte[] q = new byte[len];
+    int[] out = {5};
+    assertThat(index.lookupAll(new byte[][] {q}, out)).isZero();
+    assertThat(out).containsExactly(-1);
+    assertThat(index.lookup(q)).isEqualTo(-1);
     assertThat(index.size()).isZero();
     assertThat(index.find(q)).isEmpty();
     assertThat(index.contains(q)).isFalse();
@@ -214,10 +277,80 @@ class DigestIndexTest {
     assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
   }
 
+  /**
+   * Bytes 0–1 are not stored: digests equal in bytes 2–15 but not in bytes 0–1 land in different
+   * (here adjacent) buckets and must not be mistaken for each other, nor continue each other's run.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {16, 20, 32})
+  void digestsDifferingOnlyInTheImpliedBytesAreDistinct(int len) {
+    byte[] a = new byte[len];
+    Arrays.fill(a, (byte) 0x5A);
+    byte[] b = a.clone();
+    b[1] ^= 1; // the next bucket at 16 directory bits
+    byte[] c = a.clone();
+    c[0] ^= (byte) 0x80;
+    DigestIndex index =
+        DigestIndex.builder(len).add(a, 1).add(a, 2).add(b, 3).add(b, 4).add(c, 5).build();
+    assertThat(index.find(a)).containsExactly(1, 2);
+    assertThat(index.find(b)).containsExactly(3, 4);
+    assertThat(index.find(c)).containsExactly(5);
+    int[] out = new int[3];
+    assertThat(index.lookupAll(new byte[][] {a, b, c}, out)).isEqualTo(3);
+    assertThat(walk(index, b, out[1])).containsExactly(3, 4);
+    byte[] d = a.clone();
+    d[0] ^= 1;
+    assertThat(index.contains(d)).isFalse();
+  }
+
+  /** A crowded bucket (all digests share their first 6 bytes) is binary searched, still exact. */
   @Test
-  void memoryIsAboutTwentyBytesPerEntry() {
+  void aCrowdedBucketIsSearchedNotScanned() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    DigestIndex.Builder builder = DigestIndex.builder(16);
+    List<byte[]> stored = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      byte[] d = new byte[16];
+      rnd.nextBytes(d);
+      Arrays.fill(d, 0, 6, (byte) 0x42);
+      stored.add(d);
+      builder.add(d, i);
+    }
+    DigestIndex index = builder.build();
+    for (int i = 0; i < stored.size(); i += 7) {
+      assertThat(index.find(stored.get(i))).containsExactly(i);
+      byte[] miss = stored.get(i).clone();
+      miss[15] ^= 1;
+      assertThat(index.contains(miss)).isFalse();
+    }
+  }
+
+  @Test
+  void batchArgumentsAreCheckedAndNamed() {
+    DigestIndex index = DigestIndex.builder(20).add(new byte[20], 1).build();
+    assertThatThrownBy(() -> index.lookupAll(new byte[][] {new byte[20], new byte[16]}, new int[2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("digest 1 must have 20 bytes, had 16");
+    assertThatThrownBy(() -> index.lookupAll(new byte[][] {new byte[20]}, new int[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out has 0 places for 1 digests");
+    assertThatThrownBy(() -> index.lookupAll(new byte[30], new int[2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("30 bytes is not a whole number of 20-byte digests");
+    assertThatThrownBy(() -> index.lookupAll(new byte[40], new int[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out has 1 places for 2 digests");
+    assertThatThrownBy(() -> index.payload(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> index.next(new byte[20], -1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(index.lookupAll(new byte[0][], new int[0])).isZero();
+    assertThat(index.next(new byte[20], 0)).isEqualTo(-1);
+  }
+
+  @Test
+  void memoryIsAboutEighteenBytesPerEntryPlusTheDirectory() {
     SplittableRandom rnd = new SplittableRandom(5);
-    int n = 100_000;
+    int n = 300_000;
     DigestIndex.Builder builder = DigestIndex.builder(32, n);
     for (int i = 0; i < n; i++) {
       byte[] d = new byte[32];
@@ -225,14 +358,16 @@ class DigestIndexTest {
       builder.add(d, i);
     }
     DigestIndex index = builder.build();
-    // 20 bytes of prefix and payload per entry plus a directory of at most half a byte per entry.
-    assertThat(index.memoryBytes()).isBetween(20L * n, 20L * n + n / 2 + 64);
+    // 18 bytes of digest bytes 2–15 and payload per entry, plus 2^17 + 1 directory ints.
+    long directory = 4L * ((1 << 17) + 1);
+    assertThat(index.memoryBytes()).isBetween(18L * n + directory, 18L * n + directory + 128);
   }
 
   @Test
-  void directoryHasAboutEightToSixteenEntriesPerBucket() {
-    assertThat(DigestIndex.directoryBits(0)).isEqualTo(1);
-    assertThat(DigestIndex.directoryBits(1_000_000)).isEqualTo(16);
-    assertThat(DigestIndex.directoryBits(100_000_000)).isEqualTo(23);
+  void directoryHasAboutTwoToFourEntriesPerBucketAndAtLeastSixteenBits() {
+    assertThat(DigestIndex.directoryBits(0)).isEqualTo(16);
+    assertThat(DigestIndex.directoryBits(1_000)).isEqualTo(16);
+    assertThat(DigestIndex.directoryBits(1_000_000)).isEqualTo(18);
+    assertThat(DigestIndex.directoryBits(100_000_000)).isEqualTo(25);
   }
 }

@@ -1,6 +1,7 @@
 package org.tiptrace.store.hashsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tiptrace.hash.sets.SetFixtures.md5;
 import static org.tiptrace.hash.sets.SetFixtures.sha1;
 import static org.tiptrace.hash.sets.SetFixtures.sha256;
@@ -165,6 +166,53 @@ class HashMatchingTest {
     }
   }
 
+  /**
+   * One digest in two sets is two entries under one key of the exact index: the batch lookup must
+   * walk both, for every file that carries the digest, and keep each file's own other matches.
+   */
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void aDigestInTwoSetsMatchesBothInEveryFileCarryingIt(TestBackend backend) throws Exception {
+    try (TestDatabase db = backend.open()) {
+      HashSetRepository repo = new JdbcHashSetRepository(db.database().dataSource());
+      loadSets(repo, dir);
+      importText(
+          repo,
+          dir,
+          HashSetFormat.HASHDEEP,
+          info("Example Other", "1", HashSetKind.OTHER),
+          "other.txt",
+          goodHashdeep().replace(md5("four"), md5("one")));
+      Report twice =
+          TestReports.report()
+              .reportId("500003")
+              .file(file("a.jpg", TestReports.md5(md5("one"))))
+              .file(file("b.jpg", TestReports.md5(md5("one")), sha256Hash(sha256("three"))))
+              .file(file("c.jpg", TestReports.md5(md5("never-seen"))))
+              .build();
+      TipHashMatches result = HashMatcher.load(repo).match(twice);
+
+      assertThat(result.verdicts())
+          .containsExactly(
+              FileVerdict.MATCHED_KNOWN,
+              FileVerdict.MATCHED_KNOWN,
+              FileVerdict.UNMATCHED_POSSIBLE_NEW);
+      assertThat(result.files().get(0).matches())
+          .extracting(HashMatch::setName, HashMatch::method)
+          .containsExactly(
+              tuple("Example VICS", MatchMethod.EXACT_MD5),
+              tuple("Example Other", MatchMethod.EXACT_MD5));
+      assertThat(result.files().get(1).matches())
+          .extracting(HashMatch::setName, HashMatch::method)
+          .containsExactlyInAnyOrder(
+              tuple("Example VICS", MatchMethod.EXACT_MD5),
+              tuple("Example Other", MatchMethod.EXACT_MD5),
+              tuple("Example NSRL-like", MatchMethod.EXACT_SHA256),
+              tuple("Example Other", MatchMethod.EXACT_SHA256));
+      assertThat(result.files().get(2).matches()).isEmpty();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestBackend.class)
   void reMatchingMarksOnlyChangedTipsForRetriage(TestBackend backend) throws Exception {
@@ -193,8 +241,7 @@ class HashMatchingTest {
       assertThat(r).isEqualTo(new TipMatching.Rematch(2, 1));
       assertThat(repo.retriageMarks(A))
           .extracting(HashSetRepository.RetriageMark::tip, HashSetRepository.RetriageMark::reason)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(tip.id(), "hash set Example VICS imported"));
+          .containsExactly(tuple(tip.id(), "hash set Example VICS imported"));
       assertThat(repo.findMatches(A, tip.id()).orElseThrow().matches().files())
           .extracting(FileMatches::verdict)
           .startsWith(FileVerdict.MATCHED_KNOWN);
