@@ -64,4 +64,8 @@ public enum AuditAction {
   HASH_SET_REMOVE_STARTED,
   /** An administrator read a hash-set job's progress. */
   HASH_SET_JOB_VIEWED,
+  /** An OIDC identity (issuer, subject) was linked to an account (CLI, or a verified email). */
+  OIDC_LINKED,
+  /** An account's OIDC identity of one issuer was removed. */
+  OIDC_UNLINKED,
 }

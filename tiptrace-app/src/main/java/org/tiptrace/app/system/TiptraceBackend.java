@@ -3,6 +3,7 @@ package org.tiptrace.app.system;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.account.AccountRepository;
+import org.tiptrace.account.OidcLinkRepository;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.hash.sets.HashSetReaders;
@@ -15,6 +16,7 @@ import org.tiptrace.link.LinkStore;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
+import org.tiptrace.store.account.JdbcOidcLinkRepository;
 import org.tiptrace.store.evidence.JdbcFileContentRepository;
 import org.tiptrace.store.evidence.JdbcWarrantRepository;
 import org.tiptrace.store.hashsets.JdbcHashSetRepository;
@@ -65,6 +67,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** The current triage of each tip. */
   TriageStore triageStore();
 
+  /** Which OIDC identity (issuer, subject) opens which account (single sign-on). */
+  OidcLinkRepository oidcLinks();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -99,6 +104,7 @@ public interface TiptraceBackend extends AutoCloseable {
             new JdbcFileContentRepository(db.dataSource())),
         new JdbcLinkStore(db.dataSource()),
         new JdbcTriageStore(db.dataSource()),
+        new JdbcOidcLinkRepository(db.dataSource()),
         db::close);
   }
 
@@ -142,6 +148,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.evidence(),
         backend.linkStore(),
         backend.triageStore(),
+        backend.oidcLinks(),
         onClose);
   }
 
@@ -158,6 +165,7 @@ public interface TiptraceBackend extends AutoCloseable {
       EvidenceStore evidence,
       LinkStore linkStore,
       TriageStore triageStore,
+      OidcLinkRepository oidcLinks,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -216,6 +224,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public TriageStore triageStore() {
         return triageStore;
+      }
+
+      @Override
+      public OidcLinkRepository oidcLinks() {
+        return oidcLinks;
       }
 
       @Override
