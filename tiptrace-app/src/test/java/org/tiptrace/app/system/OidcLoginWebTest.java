@@ -2,6 +2,11 @@ package org.tiptrace.app.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +47,7 @@ class OidcLoginWebTest extends WebTest {
   private static final TestIdentityProvider IDP =
       new TestIdentityProvider(CLIENT_ID, CLIENT_SECRET);
   private static final Path SECRET_FILE = secretFile();
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   private static Path secretFile() {
     try {
@@ -107,8 +114,8 @@ class OidcLoginWebTest extends WebTest {
     String authorize = start.headers().firstValue("Location").orElseThrow();
     assertThat(authorize).startsWith(IDP.issuer() + "/authorize?");
     HttpResponse<String> idp = send(c, get(authorize));
-    assertThat(idp.statusCode()).as(idp.body()).isEqualTo(302);
-    String back = idp.headers().firstValue("Location").orElseThrow();
+    assertThat(idp.statusCode()).as(idp.body()).isEqualTo(200);
+    String back = TestIdentityProvider.consentLink(idp.body());
     assertThat(back).startsWith("http://localhost:" + port + "/login/oauth2/code/oidc?code=");
     return back;
   }
@@ -312,5 +319,41 @@ class OidcLoginWebTest extends WebTest {
                     client(), Login.of("sub-eve-new", "mfa").withEmail("eve@example.org", true))))
         .isEqualTo("LINKED_TO_OTHER_IDENTITY");
     assertThat(backend.oidcLinks().find(IDP.issuer(), "sub-eve-new")).isEmpty();
+  }
+
+  /**
+   * In a real browser the provider (127.0.0.1) and the app (localhost) are different sites, so the
+   * redirect back is a cross-site navigation: the authorization request must still be found (its
+   * own {@code SameSite=Lax} cookie) and the new session's {@code SameSite=Strict} cookie must
+   * reach {@code /queue} (the callback's continue page).
+   */
+  @Test
+  void aRealBrowserSignsInAcrossSitesAndKeepsTheStrictSessionCookie() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is not installed");
+    IDP.nextLogin(Login.of("sub-olga", "mfa"));
+    try (Playwright playwright =
+            Playwright.create(
+                new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser =
+            playwright
+                .chromium()
+                .launch(
+                    new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true))) {
+      Page page = browser.newContext().newPage();
+      String base = "http://localhost:" + port;
+      page.navigate(base + "/login");
+      page.getByRole(
+              AriaRole.LINK,
+              new Page.GetByRoleOptions().setName("Sign in with Example IdP (single sign-on)"))
+          .click();
+      page.getByText("Continue to the app").click();
+      page.waitForURL(base + "/queue");
+      assertThat(page.content()).contains("olga");
+      assertThat(page.request().get(base + "/queue").status()).isEqualTo(200);
+    }
   }
 }

@@ -36,9 +36,9 @@ import org.tiptrace.app.testing.SuppressForbidden;
 
 /**
  * A small OpenID Connect provider for the tests, on a random port of 127.0.0.1: discovery document,
- * authorization endpoint (no login screen: it consents at once and redirects back with a code and
- * the state), token endpoint (client_secret_basic, PKCE S256 checked, an RS256-signed ID token with
- * the nonce of the authorization request) and JWKS. What the next sign-in looks like (subject, amr,
+ * authorization endpoint (no login: a consent page whose link leads back with a code and the
+ * state), token endpoint (client_secret_basic, PKCE S256 checked, an RS256-signed ID token with the
+ * nonce of the authorization request) and JWKS. What the next sign-in looks like (subject, amr,
  * email, and deliberate faults: wrong nonce, wrong audience, a signature by another key) is set
  * with {@link #nextLogin}.
  */
@@ -236,16 +236,33 @@ final class TestIdentityProvider implements AutoCloseable {
     String code = UUID.randomUUID().toString();
     codes.put(
         code, new Grant(next, p.get("nonce"), p.get("redirect_uri"), p.get("code_challenge")));
-    x.getResponseHeaders()
-        .add(
-            "Location",
-            p.get("redirect_uri")
-                + "?code="
-                + code
-                + "&state="
-                + URLEncoder.encode(p.get("state"), StandardCharsets.UTF_8));
-    x.sendResponseHeaders(302, -1);
-    x.close();
+    String back =
+        p.get("redirect_uri")
+            + "?code="
+            + code
+            + "&state="
+            + URLEncoder.encode(p.get("state"), StandardCharsets.UTF_8);
+    // A page of the provider's own, as a real provider shows (login, consent): the way back is then
+    // a navigation this site starts, cross-site for the app, as in real use.
+    respond(
+        x,
+        200,
+        "text/html",
+        "<!DOCTYPE html><html><head><title>Test IdP</title></head><body>"
+            + "<a id=\"consent\" href=\""
+            + back.replace("&", "&amp;")
+            + "\">Continue to the app</a></body></html>");
+  }
+
+  /** The way back to the app on the provider's consent page. */
+  static String consentLink(String html) {
+    String marker = "id=\"consent\" href=\"";
+    int start = html.indexOf(marker);
+    if (start < 0) {
+      throw new IllegalStateException("no consent link in " + html);
+    }
+    start += marker.length();
+    return html.substring(start, html.indexOf('"', start)).replace("&amp;", "&");
   }
 
   private void token(HttpExchange x) throws IOException {
