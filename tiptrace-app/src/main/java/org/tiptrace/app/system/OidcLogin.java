@@ -104,7 +104,9 @@ final class OidcLogin {
         .clientSecret(secret)
         .clientName(settings.displayName())
         .scope(settings.requestedScopes())
-        .userNameAttributeName(settings.subjectClaim())
+        // sub is in every valid ID token; the configured subject claim is checked by OidcAccounts,
+        // which refuses a token without it (Spring would fail with an unhandled error instead).
+        .userNameAttributeName("sub")
         .redirectUri("{baseUrl}" + CALLBACK + "{registrationId}")
         .build();
   }
