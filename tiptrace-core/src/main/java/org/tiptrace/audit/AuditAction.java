@@ -78,4 +78,8 @@ public enum AuditAction {
   RULE_SET_ACTIVATED,
   /** An administrator read a rule-set re-scoring job's progress. */
   RULE_SET_JOB_VIEWED,
+  /** An OIDC identity (issuer, subject) was linked to an account (CLI, or a verified email). */
+  OIDC_LINKED,
+  /** An account's OIDC identity of one issuer was removed. */
+  OIDC_UNLINKED,
 }

@@ -74,7 +74,15 @@ final class AccountCommands {
       name = "users",
       mixinStandardHelpOptions = true,
       description = "Manage accounts in the database.",
-      subcommands = {Add.class, ListUsers.class, Disable.class, Enable.class, TotpReset.class})
+      subcommands = {
+        Add.class,
+        ListUsers.class,
+        Disable.class,
+        Enable.class,
+        TotpReset.class,
+        OidcLinkCommands.Link.class,
+        OidcLinkCommands.Unlink.class
+      })
   static final class Users implements Callable<Integer> {
     @Spec CommandSpec spec = CommandSpec.create();
 

@@ -41,8 +41,9 @@ import org.tiptrace.audit.AuditSubjectType;
  * <ul>
  *   <li>{@code @Order(5)} {@code /api/**}: bearer tokens ({@link BearerTokenFilter}) and HTTP Basic
  *       (accounts without a second factor only), stateless, JSON 401/403/429.
- *   <li>{@code @Order(10)} everything else: form login, then the TOTP step ({@link TotpLogin}) for
- *       accounts with a secret or when {@code tiptrace.security.require-totp}; session, CSRF.
+ *   <li>{@code @Order(10)} everything else: form login (or OIDC single sign-on when configured,
+ *       {@link OidcLogin}), then the TOTP step ({@link TotpLogin}) for accounts with a secret or
+ *       when {@code tiptrace.security.require-totp}; session, CSRF.
  * </ul>
  *
  * Every route names its {@link Permission} in {@link #API_ROUTES} or {@link #PAGE_ROUTES}: a new
@@ -151,6 +152,7 @@ class SecurityConfig {
   private final AuditTrail audit;
   private final LoginThrottle throttle;
   private final TotpLogin totp;
+  private final OidcLogin oidc;
   private final Clock clock;
 
   SecurityConfig(
@@ -159,8 +161,10 @@ class SecurityConfig {
       LoginThrottle throttle,
       TotpLogin totp,
       SecuritySettings settings,
+      OidcLogin oidc,
       Clock clock) {
     this.users = users;
+    this.oidc = oidc;
     this.audit = audit;
     this.throttle = throttle;
     this.totp = totp;
@@ -267,7 +271,8 @@ class SecurityConfig {
                       "/css/**",
                       "/js/**",
                       "/webjars/**",
-                      "/error")
+                      "/error",
+                      OidcLogin.REFUSED_PAGE)
                   .permitAll()
                   .requestMatchers("/login/totp", "/login/totp/enrol")
                   .hasAuthority(PendingTotpAuthentication.AUTHORITY);
@@ -297,6 +302,8 @@ class SecurityConfig {
                         }))
         .exceptionHandling(e -> e.accessDeniedHandler(pendingGoesToTotp))
         .headers(SecurityConfig::headers);
+    // Single sign-on, only when tiptrace.oidc.issuer-uri is set.
+    oidc.configure(http);
     return http.build();
   }
 

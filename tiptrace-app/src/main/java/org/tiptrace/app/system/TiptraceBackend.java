@@ -3,6 +3,7 @@ package org.tiptrace.app.system;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.account.AccountRepository;
+import org.tiptrace.account.OidcLinkRepository;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.hash.sets.HashSetReaders;
@@ -17,6 +18,7 @@ import org.tiptrace.rules.RuleSetRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
+import org.tiptrace.store.account.JdbcOidcLinkRepository;
 import org.tiptrace.store.evidence.JdbcFileContentRepository;
 import org.tiptrace.store.evidence.JdbcWarrantRepository;
 import org.tiptrace.store.hashsets.JdbcHashSetRepository;
@@ -75,6 +77,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** The stored versions of the triage and viewing-gate rules (national). */
   RuleSetRepository ruleSets();
 
+  /** Which OIDC identity (issuer, subject) opens which account (single sign-on). */
+  OidcLinkRepository oidcLinks();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -111,6 +116,7 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcTriageStore(db.dataSource()),
         new JdbcJobRepository(db.dataSource()),
         new JdbcRuleSetRepository(db.dataSource()),
+        new JdbcOidcLinkRepository(db.dataSource()),
         db::close);
   }
 
@@ -156,6 +162,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.triageStore(),
         backend.jobs(),
         backend.ruleSets(),
+        backend.oidcLinks(),
         onClose);
   }
 
@@ -174,6 +181,7 @@ public interface TiptraceBackend extends AutoCloseable {
       TriageStore triageStore,
       JobRepository jobs,
       RuleSetRepository ruleSets,
+      OidcLinkRepository oidcLinks,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -242,6 +250,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public RuleSetRepository ruleSets() {
         return ruleSets;
+      }
+
+      @Override
+      public OidcLinkRepository oidcLinks() {
+        return oidcLinks;
       }
 
       @Override

@@ -170,6 +170,15 @@ final class TotpLogin {
     return Outcome.WRONG_CODE;
   }
 
+  /**
+   * Puts {@code authentication} in the session: the full login, or the pending TOTP step (used by
+   * {@link OidcLogin} after a single sign-on, exactly as after a password).
+   */
+  void signIn(
+      Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+    save(authentication, request, response);
+  }
+
   private void save(
       Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
     SecurityContext context = SecurityContextHolder.createEmptyContext();

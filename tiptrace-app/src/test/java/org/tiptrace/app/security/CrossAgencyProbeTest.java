@@ -47,7 +47,7 @@ class CrossAgencyProbeTest extends WebTest {
 
   /** Routes that hold no agency object: the sign-in pages and the error page. */
   private static final Set<String> NOT_OBJECTS =
-      Set.of("/login", "/error", "/login/totp", "/login/totp/enrol");
+      Set.of("/login", "/error", "/login/totp", "/login/totp/enrol", "/login/oidc/refused");
 
   @Autowired LinkTriageService linkTriage;
 

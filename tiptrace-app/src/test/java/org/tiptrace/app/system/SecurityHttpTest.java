@@ -53,7 +53,8 @@ class SecurityHttpTest extends WebTest {
 
   @Test
   void everyMappedEndpointNeedsAuthentication() {
-    Set<String> open = Set.of("/login", "/error");
+    // The sign-in pages: the login form, the error page, why a single sign-on was refused.
+    Set<String> open = Set.of("/login", "/error", "/login/oidc/refused");
     List<String> checked = new ArrayList<>();
     mappings
         .getHandlerMethods()

@@ -107,6 +107,11 @@ public final class InMemoryBackend implements TiptraceBackend {
   }
 
   @Override
+  public org.tiptrace.account.OidcLinkRepository oidcLinks() {
+    return backend.oidcLinks();
+  }
+
+  @Override
   public void close() {
     if (closed.getAndIncrement() == 0) {
       backend.close();
