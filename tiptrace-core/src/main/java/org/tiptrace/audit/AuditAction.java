@@ -64,4 +64,9 @@ public enum AuditAction {
   HASH_SET_REMOVE_STARTED,
   /** An administrator read a hash-set job's progress. */
   HASH_SET_JOB_VIEWED,
+  /**
+   * Tiptrace computed hashes (exact digests, PDQ) from the bytes it holds of a file, to match them:
+   * no byte or pixel was shown, so this is not a view.
+   */
+  FILE_HASHES_COMPUTED,
 }

@@ -11,7 +11,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tiptrace.hash.content.ComputedDigest;
+import org.tiptrace.hash.content.ComputedHashes;
+import org.tiptrace.hash.content.ComputedPdq;
+import org.tiptrace.hash.content.PdqStatus;
 import org.tiptrace.hash.exact.DigestIndex;
+import org.tiptrace.hash.pdq.PdqDihedral;
 import org.tiptrace.hash.pdq.PdqHash;
 import org.tiptrace.hash.pdq.PdqIndex;
 import org.tiptrace.hash.pdq.PdqMatch;
@@ -29,6 +34,12 @@ import org.tiptrace.tip.ReportedFile;
  * series and set come from the repository ({@link HashSetRepository#entries}), which is also where
  * a prefix-only hit of the exact index (SHA-1, SHA-256: the index compares 16 bytes) is confirmed
  * against the full stored digest. Hits are rare, so that read is cheap.
+ *
+ * <p>Hashes matched per file: every reported one, and the hashes Tiptrace computed from the file's
+ * bytes when it holds them ({@link ComputedHashes}): the exact digests the report lacks, and the
+ * computed PDQ hash queried as all eight dihedral variants (pdq.md §1.8: rotated or flipped copies
+ * are found only so), each within the radius; the match records the source and the variant. A
+ * computed PDQ hash under the quality gate is not queried (pdq.md §2).
  *
  * <p>Verdict, per file: an abuse match wins; else a known-good match marks the file known-good;
  * else, if the file carries a hash of a kind some enabled KNOWN_ABUSE set holds, it is unmatched,
@@ -131,18 +142,29 @@ public final class HashMatcher {
     return n;
   }
 
-  /** The matches of every file of {@code report}, in file order. */
+  /** The matches of every file of {@code report} by its reported hashes, in file order. */
   public TipHashMatches match(Report report) {
+    return match(report, Map.of());
+  }
+
+  /**
+   * The matches of every file of {@code report}, in file order, by its reported hashes and by the
+   * hashes Tiptrace computed from the bytes of the files it holds.
+   *
+   * @param computed by file index ({@code report.files()} order)
+   */
+  public TipHashMatches match(Report report, Map<Integer, ComputedHashes> computed) {
     List<FileMatches> files = new ArrayList<>();
     List<ReportedFile> reported = report.files();
     for (int i = 0; i < reported.size(); i++) {
-      files.add(match(i, reported.get(i)));
+      files.add(match(i, reported.get(i), Optional.ofNullable(computed.get(i))));
     }
     return new TipHashMatches(files, describeSets());
   }
 
-  private FileMatches match(int index, ReportedFile file) {
-    // candidate entry id -> (method, the file's digest, distance); the first way found is kept
+  private FileMatches match(int index, ReportedFile file, Optional<ComputedHashes> computed) {
+    // candidate entry id -> how the file reached it; a reported hash wins over a computed one, and
+    // among the computed PDQ variants the closest (then the first in PdqDihedral order)
     Map<Long, Candidate> candidates = new LinkedHashMap<>();
     Set<DigestAlgorithm> carried = EnumSet.noneOf(DigestAlgorithm.class);
     for (FileHash h : file.hashes()) {
@@ -157,16 +179,31 @@ public final class HashMatcher {
         continue; // a malformed reported hash cannot be checked; intake already warned about it
       }
       carried.add(a.get());
-      if (a.get().exact()) {
-        DigestIndex idx = exact.get(a.get());
-        if (idx != null) {
-          for (int id : idx.find(d.bytes())) {
-            candidates.putIfAbsent((long) id, new Candidate(d, OptionalInt.empty()));
-          }
+      find(d, HashSource.REPORTED, Optional.empty(), candidates);
+    }
+    if (computed.isPresent()) {
+      for (ComputedDigest c : computed.get().digests()) {
+        Optional<DigestAlgorithm> a = DigestAlgorithm.of(c.algorithm());
+        if (a.isPresent()) {
+          carried.add(a.get());
+          find(
+              Digest.parseHex(a.get(), c.value()),
+              HashSource.COMPUTED,
+              Optional.empty(),
+              candidates);
         }
-      } else if (pdq.size() > 0) {
-        for (PdqMatch m : pdq.query(pdqOf(d.bytes()), pdqRadius)) {
-          candidates.putIfAbsent(m.id(), new Candidate(d, OptionalInt.of(m.distance())));
+      }
+      ComputedPdq pdqOut = computed.get().pdq();
+      if (pdqOut.status() == PdqStatus.HASHED) {
+        // Low quality is shown and flagged, never matched (pdq.md §2); it carries no PDQ either.
+        carried.add(DigestAlgorithm.PDQ);
+        for (PdqDihedral v : PdqDihedral.values()) {
+          PdqHash h = pdqOut.usable(v).orElseThrow();
+          find(
+              Digest.parseHex(DigestAlgorithm.PDQ, h.toHex()),
+              HashSource.COMPUTED,
+              Optional.of(v),
+              candidates);
         }
       }
     }
@@ -194,10 +231,37 @@ public final class HashMatcher {
                 e.entry().victimIdentified(),
                 MatchMethod.of(stored.algorithm()),
                 cand.digest().toString(),
-                cand.distance()));
+                cand.distance(),
+                cand.source(),
+                cand.variant()));
       }
     }
-    return new FileMatches(index, verdict(matches, carried), matches);
+    return new FileMatches(index, verdict(matches, carried), matches, computed);
+  }
+
+  /** Adds the index hits of {@code d} to {@code candidates}. */
+  private void find(
+      Digest d, HashSource source, Optional<PdqDihedral> variant, Map<Long, Candidate> candidates) {
+    if (d.algorithm().exact()) {
+      DigestIndex idx = exact.get(d.algorithm());
+      if (idx != null) {
+        for (int id : idx.find(d.bytes())) {
+          candidates.putIfAbsent(
+              (long) id, new Candidate(d, OptionalInt.empty(), source, Optional.empty()));
+        }
+      }
+    } else if (pdq.size() > 0) {
+      for (PdqMatch m : pdq.query(pdqOf(d.bytes()), pdqRadius)) {
+        Candidate now = new Candidate(d, OptionalInt.of(m.distance()), source, variant);
+        Candidate before = candidates.get(m.id());
+        if (before == null
+            || (before.source() == HashSource.COMPUTED
+                && source == HashSource.COMPUTED
+                && m.distance() < before.distance().orElse(Integer.MAX_VALUE))) {
+          candidates.put(m.id(), now);
+        }
+      }
+    }
   }
 
   /**
@@ -241,5 +305,6 @@ public final class HashMatcher {
     return PdqHash.parseHex(HexFormat.of().formatHex(digest));
   }
 
-  private record Candidate(Digest digest, OptionalInt distance) {}
+  private record Candidate(
+      Digest digest, OptionalInt distance, HashSource source, Optional<PdqDihedral> variant) {}
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.hash.content.ComputedHashes;
 import org.tiptrace.hash.sets.Digest;
 import org.tiptrace.hash.sets.DigestAlgorithm;
 import org.tiptrace.hash.sets.HashEntry;
@@ -53,9 +54,11 @@ public final class JdbcHashSetRepository implements HashSetRepository {
           + " file_version, entry_count, imported_at";
 
   private final DataSource dataSource;
+  private final JdbcComputedHashes computed;
 
   public JdbcHashSetRepository(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.computed = new JdbcComputedHashes(dataSource);
   }
 
   @Override
@@ -507,6 +510,17 @@ public final class JdbcHashSetRepository implements HashSetRepository {
     } catch (SQLException e) {
       throw new StoreException("cannot clear the re-triage mark of tip " + tip, e);
     }
+  }
+
+  @Override
+  public boolean replaceComputed(
+      AgencyId agency, TipId tip, int fileIndex, ComputedHashes hashes, Instant computedAt) {
+    return computed.replace(agency, tip, fileIndex, hashes, computedAt);
+  }
+
+  @Override
+  public Map<Integer, ComputedHashes> findComputed(AgencyId agency, TipId tip) {
+    return computed.find(agency, tip);
   }
 
   /** Both databases keep microseconds; truncating first makes the round trip exact. */
