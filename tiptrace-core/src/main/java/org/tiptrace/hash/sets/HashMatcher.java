@@ -265,24 +265,12 @@ public final class HashMatcher {
   }
 
   /**
-   * What a match means. In a VICS US-scheme abuse set (reference §1.4) category 0 is non-pertinent
-   * (known, ignorable) and 4 is comparison images, so only those entries are read as known-good and
-   * other; UK grades are unverified and keep the set's kind.
+   * What a match means: the set's kind, or, in a VICS abuse set, what the entry's category reads as
+   * in the bundled {@link VicsCategoryMap} (hash-sets-and-forensics.md §1.4: 0 non-pertinent is
+   * known-good, 4 comparison is other; UK grades are unverified and keep the set's kind).
    */
   static HashSetKind kindOf(StoredHashSet set, HashEntry entry) {
-    HashSetKind kind = set.info().kind();
-    String scheme = set.info().categoryScheme();
-    if (kind != HashSetKind.KNOWN_ABUSE
-        || !scheme.startsWith("VICS")
-        || scheme.contains("UK")
-        || entry.category().isEmpty()) {
-      return kind;
-    }
-    return switch (entry.category().get()) {
-      case "0" -> HashSetKind.KNOWN_GOOD;
-      case "4" -> HashSetKind.OTHER;
-      default -> kind;
-    };
+    return VicsCategoryMap.bundled().kindOf(set, entry);
   }
 
   private FileVerdict verdict(List<HashMatch> matches, Set<DigestAlgorithm> carried) {
