@@ -98,7 +98,7 @@ public record HashMatchRows(Optional<String> computedAt, String sets, List<FileR
     m.distance().ifPresent(d -> b.append(" distance ").append(d));
     b.append(", ").append(m.digest());
     if (m.source() == HashSource.COMPUTED) {
-      b.append(", hash computed by Tiptrace from the file's bytes");
+      b.append(", hash computed by Tiptrace from the file bytes");
     } else {
       b.append(", hash reported");
     }
