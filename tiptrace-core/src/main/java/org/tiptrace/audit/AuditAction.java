@@ -82,4 +82,9 @@ public enum AuditAction {
   OIDC_LINKED,
   /** An account's OIDC identity of one issuer was removed. */
   OIDC_UNLINKED,
+  /**
+   * Tiptrace computed hashes (exact digests, PDQ) from the bytes it holds of a file, to match them:
+   * no byte or pixel was shown, so this is not a view.
+   */
+  FILE_HASHES_COMPUTED,
 }

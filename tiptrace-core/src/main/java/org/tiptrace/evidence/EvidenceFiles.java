@@ -8,10 +8,7 @@ import java.util.function.Supplier;
 import org.tiptrace.intake.ArchiveStatus;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.legal.GateRuleSet;
-import org.tiptrace.tip.FileHash;
 import org.tiptrace.tip.FileMetadata;
-import org.tiptrace.tip.HashAlgorithm;
-import org.tiptrace.tip.HashOrigin;
 import org.tiptrace.tip.MetadataType;
 import org.tiptrace.tip.Sha256;
 import org.tiptrace.tip.Tip;
@@ -192,34 +189,7 @@ public final class EvidenceFiles {
   }
 
   private Optional<FileContent> locate(Tip tip, TipFile file) {
-    Optional<FileContent> attached = contents.find(tip.agency(), tip.id(), file.ref());
-    if (attached.isPresent()) {
-      return attached;
-    }
-    // A hotline upload: Tiptrace hashed the bytes it archived, so its own SHA-256 addresses them.
-    for (FileHash h : file.file().hashes()) {
-      if (h.origin() == HashOrigin.TIPTRACE
-          && h.algorithm() == HashAlgorithm.SHA256
-          && h.value().matches("[0-9a-f]{64}")) {
-        Sha256 sha = new Sha256(h.value());
-        Optional<FileContent> found =
-            archive
-                .find(tip.agency(), sha)
-                .map(
-                    d ->
-                        new FileContent(
-                            file.ref(),
-                            sha,
-                            d.size(),
-                            ContentSource.HOTLINE_UPLOAD,
-                            Optional.empty(),
-                            Optional.empty()));
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    }
-    return Optional.empty();
+    return ContentLocator.locate(archive, contents, tip, file);
   }
 
   private static String fileName(String source) {

@@ -21,7 +21,7 @@ final class CliTipSteps {
   static TipSteps of(IpEnrichment ip, TiptraceBackend backend, Clock clock) {
     return TipSteps.of(
         ip,
-        HashMatchingStep.of(backend.hashSets(), backend.tips(), clock),
+        HashMatchingStep.of(backend, clock),
         new LinkTriageStep(
             LinkTriageService.of(
                 backend, ActiveRules.seeded(backend.ruleSets(), clock)::triage, clock)));

@@ -3,23 +3,36 @@ package org.tiptrace.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.app.intake.HashMatchingStep;
+import org.tiptrace.app.queue.LinkTriageService;
+import org.tiptrace.app.queue.Retriage;
 import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.app.tips.TipDocument;
 import org.tiptrace.audit.AuditAction;
 import org.tiptrace.audit.AuditEvent;
 import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.evidence.EvidenceException;
 import org.tiptrace.evidence.EvidenceFiles;
 import org.tiptrace.evidence.FileContent;
+import org.tiptrace.evidence.FileHashing;
 import org.tiptrace.evidence.FileRef;
 import org.tiptrace.evidence.TipFile;
 import org.tiptrace.evidence.TipFiles;
+import org.tiptrace.hash.content.ComputedDigest;
+import org.tiptrace.hash.content.ComputedHashes;
+import org.tiptrace.hash.content.ComputedPdq;
+import org.tiptrace.hash.sets.FileMatches;
+import org.tiptrace.hash.sets.HashMatch;
+import org.tiptrace.hash.sets.TipMatching;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.HashAlgorithm;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipId;
+import org.tiptrace.triage.TriageRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +43,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tiptrace evidence attach}: archives the bytes of a reported file (LE JSON downloads carry
  * none) after checking them against the file's reported MD5, SHA-1 and SHA-256. Attaching opens
- * nothing: the viewing gate still decides who may see the bytes.
+ * nothing: the viewing gate still decides who may see the bytes. The bytes are then hashed (the
+ * exact digests the report lacks, PDQ with its dihedral variants), the tip matched again and, when
+ * its matches changed, re-triaged; computing the hashes is audited, and is not a view.
  */
 @Command(
     name = "evidence",
@@ -168,9 +183,73 @@ final class EvidenceCommand implements Callable<Integer> {
                         .filter(h -> CHECKED.contains(h.algorithm()))
                         .map(h -> h.label() + " (" + h.origin() + ")")
                         .toList());
+        matchAgain(backend, agency, actor, content);
         env.out().flush();
         return ExitCodes.OK;
       }
+    }
+
+    /**
+     * Hashes the attached bytes (exact digests the report lacks, PDQ), matches the tip again with
+     * them and, when its verdicts changed, re-scores it through the re-triage marks. Prints what
+     * was computed and the file's verdict; no content.
+     */
+    private void matchAgain(
+        TiptraceBackend backend, AgencyId agency, String actor, FileContent content) {
+      TipId id = new TipId(tip);
+      HashMatchingStep step = HashMatchingStep.of(backend, env.clock());
+      List<FileHashing.Computed> computed = step.computeMissing(agency, id, actor);
+      for (FileHashing.Computed c : computed) {
+        env.out()
+            .println(
+                "computed by Tiptrace for file " + c.file().ref() + ": " + describe(c.hashes()));
+      }
+      Optional<TipMatching.Change> change =
+          step.matching()
+              .rematch(
+                  agency,
+                  id,
+                  "hashes computed from the bytes attached to file "
+                      + file
+                      + " (sha256 "
+                      + content.sha256()
+                      + ")");
+      if (change.isEmpty()) {
+        return;
+      }
+      Tip stored = backend.tips().find(agency, id).orElseThrow();
+      int index = TipFiles.find(stored, new FileRef(file)).orElseThrow().index();
+      for (FileMatches f : change.get().now().files()) {
+        if (f.fileIndex() == index) {
+          env.out().println("file " + file + " verdict: " + f.verdict());
+          for (HashMatch m : f.matches()) {
+            env.out().println("  " + TipDocument.matchLine(m));
+          }
+        }
+      }
+      if (change.get().changed()) {
+        int rescored =
+            new Retriage(
+                    backend.hashSets(),
+                    LinkTriageService.of(backend, TriageRules.defaults(), env.clock()))
+                .consume(agency);
+        env.out()
+            .println("matches changed: tip re-triaged (" + rescored + " marked tips re-scored)");
+      }
+    }
+
+    private static String describe(ComputedHashes h) {
+      StringBuilder b = new StringBuilder();
+      for (ComputedDigest d : h.digests()) {
+        b.append(d.algorithm()).append(' ').append(d.value()).append("; ");
+      }
+      ComputedPdq p = h.pdq();
+      b.append("PDQ ")
+          .append(p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      p.hash().ifPresent(x -> b.append(' ').append(x));
+      p.quality().ifPresent(q -> b.append(", quality ").append(q));
+      p.reason().ifPresent(r -> b.append(" (").append(r).append(')'));
+      return b.toString();
     }
 
     private int fail(int code, String message) {

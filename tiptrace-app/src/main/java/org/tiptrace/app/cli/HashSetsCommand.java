@@ -234,6 +234,7 @@ final class HashSetsCommand implements Callable<Integer> {
                     + " records, "
                     + s.entryCount()
                     + " hashes"
+                    + s.categoryMap().map(m -> "; categories read by " + m).orElse("")
                     + imported
                         .replaced()
                         .map(r -> "; replaced version " + r.info().version())
@@ -319,6 +320,7 @@ final class HashSetsCommand implements Callable<Integer> {
           o.put("format", s.format().name());
           o.put("entries", s.entryCount());
           o.put("categoryScheme", s.info().categoryScheme());
+          o.put("categoryMap", s.categoryMap().orElse(null));
           o.put("source", s.info().source().orElse(null));
           o.put("licence", s.info().licence().orElse(null));
           o.put("fileVersion", s.fileVersion().orElse(null));
@@ -343,6 +345,7 @@ final class HashSetsCommand implements Callable<Integer> {
                       + s.fileVersion().map(v -> " " + v).orElse("")
                       + "  imported "
                       + s.importedAt()
+                      + s.categoryMap().map(v -> "  category map: " + v).orElse("")
                       + s.info().source().map(v -> "  source: " + v).orElse("")
                       + s.info().licence().map(v -> "  licence: " + v).orElse(""));
         }

@@ -45,6 +45,7 @@ class HashSetApiController implements ApiEndpoint {
       o.put("format", s.format().name().toLowerCase(Locale.ROOT));
       o.put("entries", s.entryCount());
       o.put("categoryScheme", s.info().categoryScheme());
+      o.put("categoryMap", s.categoryMap().orElse(null));
       o.put("source", s.info().source().orElse(null));
       o.put("licence", s.info().licence().orElse(null));
       items.add(o);

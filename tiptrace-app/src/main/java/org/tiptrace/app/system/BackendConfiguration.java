@@ -93,7 +93,7 @@ class BackendConfiguration {
   @Bean
   @ConditionalOnMissingBean(HashMatchingStep.class)
   HashMatchingStep hashMatchingStep(TiptraceBackend backend, Clock clock) {
-    return HashMatchingStep.of(backend.hashSets(), backend.tips(), clock);
+    return HashMatchingStep.of(backend, clock);
   }
 
   /**

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tiptrace.evidence.ExifWithheld;
+import org.tiptrace.hash.content.ComputedHashes;
+import org.tiptrace.hash.content.ComputedPdq;
 import org.tiptrace.hash.sets.FileMatches;
 import org.tiptrace.hash.sets.HashMatch;
 import org.tiptrace.hash.sets.HashSetRepository;
+import org.tiptrace.hash.sets.HashSource;
 import org.tiptrace.ip.AssessmentRepository;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipJson;
@@ -79,23 +82,46 @@ public final class TipDocument {
       StringBuilder sb =
           new StringBuilder("file ").append(f.fileIndex() + 1).append(": ").append(f.verdict());
       for (HashMatch m : f.matches()) {
-        sb.append("; ")
-            .append(m.setName())
-            .append(' ')
-            .append(m.setVersion())
-            .append(" (")
-            .append(m.kind())
-            .append(m.category().map(c -> ", category " + c).orElse(""))
-            .append(m.series().map(s -> ", series " + s).orElse(""))
-            .append(m.victimIdentified().isTrue() ? ", victim identified" : "")
-            .append(", ")
-            .append(m.method())
-            .append(m.distance().isPresent() ? " distance " + m.distance().getAsInt() : "")
-            .append(')');
+        sb.append("; ").append(matchLine(m));
       }
+      f.computed().ifPresent(c -> sb.append("; ").append(computedLine(c)));
       lines.add(sb.toString());
     }
     return lines;
+  }
+
+  /**
+   * One match in words: set, version, kind, category, series, method, PDQ distance, and for a hash
+   * Tiptrace computed from the bytes, that it did and which rotation or flip matched.
+   */
+  public static String matchLine(HashMatch m) {
+    return m.setName()
+        + ' '
+        + m.setVersion()
+        + " ("
+        + m.kind()
+        + m.category().map(c -> ", category " + c).orElse("")
+        + m.series().map(s -> ", series " + s).orElse("")
+        + (m.victimIdentified().isTrue() ? ", victim identified" : "")
+        + ", "
+        + m.method()
+        + (m.distance().isPresent() ? " distance " + m.distance().getAsInt() : "")
+        + (m.source() == HashSource.COMPUTED ? ", hash computed by Tiptrace" : "")
+        + m.variant().map(v -> ", variant " + v).orElse("")
+        + ')';
+  }
+
+  /** What Tiptrace computed from a file's bytes, in words (no content). */
+  public static String computedLine(ComputedHashes c) {
+    StringBuilder b = new StringBuilder("computed by Tiptrace from bytes sha256 ");
+    b.append(c.sha256().hex()).append(':');
+    c.digests().forEach(d -> b.append(' ').append(d.algorithm()).append(' ').append(d.value()));
+    ComputedPdq p = c.pdq();
+    b.append(" PDQ ").append(p.status());
+    p.hash().ifPresent(h -> b.append(' ').append(h));
+    p.quality().ifPresent(q -> b.append(" quality ").append(q));
+    p.reason().ifPresent(r -> b.append(" (").append(r).append(')'));
+    return b.toString();
   }
 
   /**

@@ -47,7 +47,7 @@ class DemoHashSetTest {
                   DocumentReaders.standard(),
                   IntakeLimits.DEFAULT),
               CLOCK,
-              TipSteps.of(HashMatchingStep.of(backend.hashSets(), backend.tips(), CLOCK)))
+              TipSteps.of(HashMatchingStep.of(backend, CLOCK)))
           .ingest(AGENCY, docs, ParseMode.TOLERANT, (i, n, r) -> {});
 
       DemoHashSet.Loaded loaded = DemoHashSet.load(backend, CLOCK);

@@ -260,7 +260,24 @@ class HashSetAdminApiTest extends WebTest {
         .contains("National: these sets are shared by every agency")
         .contains("<label for=\"file\">")
         .contains("enctype=\"multipart/form-data\"");
-    String csrf = csrfToken(admin, "/admin/hashsets");
+    // The token travels in the multipart body (or a header), never in a URL.
+    assertThat(list.body()).doesNotContain("?_csrf=").doesNotContain("&amp;_csrf=");
+    String form =
+        list.body()
+            .substring(
+                list.body().indexOf("<form id=\"upload\""),
+                list.body().indexOf("</form>", list.body().indexOf("<form id=\"upload\"")));
+    assertThat(form)
+        .as("the upload form carries the token as a hidden field of its body")
+        .contains("action=\"/admin/hashsets\"");
+    java.util.regex.Matcher hidden =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(hidden.find()).as(form).isTrue();
+    String csrf = hidden.group(1);
+    assertThat(list.body())
+        .as("the token is in no URL of the page")
+        .doesNotContainPattern(
+            "(action|href|src|formaction)=\"[^\"]*" + java.util.regex.Pattern.quote(csrf));
     byte[] doc = "{ broken".getBytes(StandardCharsets.UTF_8);
     HttpRequest noToken =
         request("/admin/hashsets")
@@ -270,14 +287,29 @@ class HashSetAdminApiTest extends WebTest {
                     multipart(fields("vics", "Page Upload", "OTHER"), "page.json", doc)))
             .build();
     assertThat(send(admin, noToken).statusCode()).as("no CSRF token").isEqualTo(403);
+    Map<String, String> wrong = fields("vics", "Page Upload", "OTHER");
+    wrong.put("_csrf", "not-the-token");
+    assertThat(
+            send(
+                    admin,
+                    request("/admin/hashsets")
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(
+                            HttpRequest.BodyPublishers.ofByteArray(
+                                multipart(wrong, "page.json", doc)))
+                        .build())
+                .statusCode())
+        .as("a wrong CSRF token")
+        .isEqualTo(403);
+    Map<String, String> withToken = fields("vics", "Page Upload", "OTHER");
+    withToken.put("_csrf", csrf);
     HttpResponse<String> started =
         send(
             admin,
-            request("/admin/hashsets?_csrf=" + csrf)
+            request("/admin/hashsets")
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        multipart(fields("vics", "Page Upload", "OTHER"), "page.json", doc)))
+                    HttpRequest.BodyPublishers.ofByteArray(multipart(withToken, "page.json", doc)))
                 .build());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
     String location = started.headers().firstValue("Location").orElseThrow();

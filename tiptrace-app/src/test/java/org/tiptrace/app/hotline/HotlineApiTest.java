@@ -103,6 +103,60 @@ class HotlineApiTest extends WebTest {
         .contains("<responseCode>5102</responseCode>");
   }
 
+  /**
+   * Issue 3 §5: the bytes of a hotline upload are available, so the finish's hash step computes
+   * their PDQ hash (the report carries none), stores it as computed by Tiptrace, matches with it,
+   * and audits the computing under the step's own name.
+   */
+  @Test
+  void finishComputesThePdqHashOfAnUploadedPhoto() throws IOException {
+    // Other bytes than the reference report's, so that the finish files a tip of its own.
+    HttpResponse<String> submitted =
+        post(
+            "/ispws/submit",
+            resource("espxml/reference-report.xml")
+                .replace("Time of the blocked upload, UTC.", "Time of the second upload, UTC."));
+    String reportId = match(REPORT_ID, submitted.body());
+    byte[] photo =
+        java.nio.file.Files.readAllBytes(
+            org.tiptrace.hash.pdq.PdqTestData.root()
+                .resolve("reg-test-input/dih/bridge-1-original.jpg"));
+    String fileId = match(FILE_ID, upload(reportId, "upload_5531_0008.jpg", photo).body());
+    String details =
+        resource("espxml/reference-fileDetails.xml")
+            .replace("<reportId>4815162</reportId>", "<reportId>" + reportId + "</reportId>")
+            .replace("9c1d0e6fa24b4a7c8e3f51b2d6a07e44", fileId);
+    assertThat(post("/ispws/fileinfo", details).body()).contains("<responseCode>0</responseCode>");
+    assertThat(form("/ispws/finish", reportId).body()).contains("<responseCode>0</responseCode>");
+
+    Tip tip = backend.tips().findByCybertipReportId(AGENCY_A, reportId).orElseThrow();
+    var computed = backend.hashSets().findComputed(AGENCY_A, tip.id());
+    assertThat(computed).containsOnlyKeys(0);
+    assertThat(computed.get(0).pdq().status())
+        .isEqualTo(org.tiptrace.hash.content.PdqStatus.HASHED);
+    assertThat(computed.get(0).pdq().hash())
+        .contains("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22");
+    assertThat(computed.get(0).digests()).as("the upload's digests are in the report").isEmpty();
+    assertThat(
+            backend
+                .hashSets()
+                .findMatches(AGENCY_A, tip.id())
+                .orElseThrow()
+                .matches()
+                .files()
+                .get(0)
+                .computed())
+        .contains(computed.get(0));
+    assertThat(backend.auditLog().read(0, AuditLog.MAX_PAGE))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(AuditAction.FILE_HASHES_COMPUTED);
+              assertThat(e.actor()).isEqualTo("tiptrace:hash-step");
+              assertThat(e.agency()).contains(AGENCY_A);
+              assertThat(e.subjectId()).isEqualTo(tip.id() + "/" + fileId);
+            });
+  }
+
   @Test
   void retractCancelsAnOpenReport() throws IOException {
     String reportId = submitReference();

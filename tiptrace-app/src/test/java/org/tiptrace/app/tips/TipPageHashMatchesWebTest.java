@@ -18,13 +18,21 @@ import org.tiptrace.app.testing.TestAccounts;
 import org.tiptrace.app.testing.TestDocuments;
 import org.tiptrace.app.testing.TestIntake;
 import org.tiptrace.app.testing.WebTest;
+import org.tiptrace.hash.content.ComputedDigest;
+import org.tiptrace.hash.content.ComputedHashes;
+import org.tiptrace.hash.content.ComputedPdq;
+import org.tiptrace.hash.content.PdqStatus;
+import org.tiptrace.hash.pdq.PdqDihedral;
 import org.tiptrace.hash.sets.FileMatches;
 import org.tiptrace.hash.sets.FileVerdict;
 import org.tiptrace.hash.sets.HashMatch;
 import org.tiptrace.hash.sets.HashSetKind;
+import org.tiptrace.hash.sets.HashSource;
 import org.tiptrace.hash.sets.MatchMethod;
 import org.tiptrace.hash.sets.TipHashMatches;
 import org.tiptrace.tip.AgencyId;
+import org.tiptrace.tip.HashAlgorithm;
+import org.tiptrace.tip.Sha256;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TriState;
 
@@ -169,5 +177,77 @@ class TipPageHashMatchesWebTest extends WebTest {
         .containsExactly(
             List.of("1 (f-e.jpg)", "not checked", "none"),
             List.of("2 (f-f.jpg)", "not checked", "none"));
+  }
+
+  /**
+   * Hashes Tiptrace computed from a file's bytes are labelled as such, apart from the reported
+   * ones; the matched rotation is named; a PDQ hash under the quality gate is flagged.
+   */
+  @Test
+  void computedHashesAreLabelledAndLowQualityIsFlagged() {
+    Tip tip = tipWithFiles("7400003", "g.jpg", "h.jpg");
+    String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+    ComputedHashes hashed =
+        new ComputedHashes(
+            new Sha256("ab".repeat(32)),
+            1234,
+            List.of(new ComputedDigest(HashAlgorithm.SHA1, "cd".repeat(20))),
+            new ComputedPdq(
+                PdqStatus.HASHED,
+                Optional.of(pdq),
+                OptionalInt.of(100),
+                java.util.Collections.nCopies(8, pdq),
+                Optional.empty()));
+    ComputedHashes low =
+        new ComputedHashes(
+            new Sha256("ef".repeat(32)),
+            99,
+            List.of(),
+            new ComputedPdq(
+                PdqStatus.LOW_QUALITY,
+                Optional.of(pdq),
+                OptionalInt.of(30),
+                java.util.Collections.nCopies(8, pdq),
+                Optional.of("quality 30 is below 50: not matched")));
+    HashMatch computedMatch =
+        new HashMatch(
+            "partner-pdq",
+            "2026.11",
+            HashSetKind.KNOWN_ABUSE,
+            Optional.of("1"),
+            Optional.empty(),
+            TriState.UNKNOWN,
+            MatchMethod.PDQ,
+            "PDQ:" + pdq,
+            OptionalInt.of(2),
+            HashSource.COMPUTED,
+            Optional.of(PdqDihedral.ROTATE_90));
+    TipHashMatches stored =
+        new TipHashMatches(
+            List.of(
+                new FileMatches(
+                    0, FileVerdict.MATCHED_KNOWN, List.of(computedMatch), Optional.of(hashed)),
+                new FileMatches(1, FileVerdict.NOT_CHECKED, List.of(), Optional.of(low))),
+            "partner-pdq 2026.11");
+    assertThat(backend.hashSets().replaceMatches(AGENCY_H, tip.id(), stored, T)).isTrue();
+
+    HttpClient hana = formLogin("hana", TestAccounts.password("hana"));
+    HttpResponse<String> r = send(hana, request("/tips/" + tip.id()).GET().build());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<List<String>> rows = rows(r.body());
+    assertThat(rows.get(0).get(2))
+        .contains("PDQ distance 2")
+        .contains("hash computed by Tiptrace from the file bytes")
+        .contains("matched as the image rotated 90°")
+        .contains("Computed by Tiptrace from the file's bytes (not reported by the platform")
+        .contains("PDQ " + pdq + ", quality 100")
+        .contains("SHA1 " + "cd".repeat(20))
+        .doesNotContain("Flagged");
+    assertThat(rows.get(1).subList(0, 2)).containsExactly("2 (f-h.jpg)", "not checked");
+    assertThat(rows.get(1).get(2))
+        .contains("Flagged:")
+        .contains("PDQ quality 30 is below 50: the computed PDQ hash was not matched")
+        .contains("quality 30 (below 50: not matched)");
   }
 }

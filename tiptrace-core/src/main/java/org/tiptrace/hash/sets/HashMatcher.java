@@ -11,7 +11,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tiptrace.hash.content.ComputedDigest;
+import org.tiptrace.hash.content.ComputedHashes;
+import org.tiptrace.hash.content.ComputedPdq;
+import org.tiptrace.hash.content.PdqStatus;
 import org.tiptrace.hash.exact.DigestIndex;
+import org.tiptrace.hash.pdq.PdqDihedral;
 import org.tiptrace.hash.pdq.PdqHash;
 import org.tiptrace.hash.pdq.PdqIndex;
 import org.tiptrace.hash.pdq.PdqMatch;
@@ -29,6 +34,12 @@ import org.tiptrace.tip.ReportedFile;
  * series and set come from the repository ({@link HashSetRepository#entries}), which is also where
  * a prefix-only hit of the exact index (SHA-1, SHA-256: the index compares 16 bytes) is confirmed
  * against the full stored digest. Hits are rare, so that read is cheap.
+ *
+ * <p>Hashes matched per file: every reported one, and the hashes Tiptrace computed from the file's
+ * bytes when it holds them ({@link ComputedHashes}): the exact digests the report lacks, and the
+ * computed PDQ hash queried as all eight dihedral variants (pdq.md §1.8: rotated or flipped copies
+ * are found only so), each within the radius; the match records the source and the variant. A
+ * computed PDQ hash under the quality gate is not queried (pdq.md §2).
  *
  * <p>Verdict, per file: an abuse match wins; else a known-good match marks the file known-good;
  * else, if the file carries a hash of a kind some enabled KNOWN_ABUSE set holds, it is unmatched,
@@ -131,42 +142,30 @@ public final class HashMatcher {
     return n;
   }
 
-  /**
-   * The matches of every file of {@code report}, in file order. The report's exact digests are
-   * looked up in one batch per algorithm ({@link DigestIndex#lookupAll}), so a tip with many files
-   * pays for overlapping cache misses rather than one after another.
-   */
+  /** The matches of every file of {@code report} by its reported hashes, in file order. */
   public TipHashMatches match(Report report) {
-    List<ReportedFile> reported = report.files();
-    // Pass 1: parse every file's hashes and gather the exact digests per algorithm.
-    List<ParsedFile> parsed = new ArrayList<>(reported.size());
-    Map<DigestAlgorithm, List<byte[]>> batches = new EnumMap<>(DigestAlgorithm.class);
-    for (ReportedFile file : reported) {
-      parsed.add(parse(file, batches));
-    }
-    // Pass 2: one batch lookup per algorithm; firsts.get(a)[slot] is the first entry or -1.
-    Map<DigestAlgorithm, int[]> firsts = new EnumMap<>(DigestAlgorithm.class);
-    batches.forEach(
-        (a, digests) -> {
-          int[] out = new int[digests.size()];
-          exact.get(a).lookupAll(digests.toArray(new byte[0][]), out);
-          firsts.put(a, out);
-        });
-    // Pass 3: each file's candidates in the order of its hashes, then confirmed and judged.
+    return match(report, Map.of());
+  }
+
+  /**
+   * The matches of every file of {@code report}, in file order, by its reported hashes and by the
+   * hashes Tiptrace computed from the bytes of the files it holds.
+   *
+   * @param computed by file index ({@code report.files()} order)
+   */
+  public TipHashMatches match(Report report, Map<Integer, ComputedHashes> computed) {
     List<FileMatches> files = new ArrayList<>();
-    for (int i = 0; i < parsed.size(); i++) {
-      files.add(match(i, parsed.get(i), firsts));
+    List<ReportedFile> reported = report.files();
+    for (int i = 0; i < reported.size(); i++) {
+      files.add(match(i, reported.get(i), Optional.ofNullable(computed.get(i))));
     }
     return new TipHashMatches(files, describeSets());
   }
 
-  /** A file's recognised hashes; {@code slot} is the exact digest's place in its batch, or -1. */
-  private record Query(DigestAlgorithm algorithm, Digest digest, byte[] bytes, int slot) {}
-
-  private record ParsedFile(List<Query> queries, Set<DigestAlgorithm> carried) {}
-
-  private ParsedFile parse(ReportedFile file, Map<DigestAlgorithm, List<byte[]>> batches) {
-    List<Query> queries = new ArrayList<>();
+  private FileMatches match(int index, ReportedFile file, Optional<ComputedHashes> computed) {
+    // candidate entry id -> how the file reached it; a reported hash wins over a computed one, and
+    // among the computed PDQ variants the closest (then the first in PdqDihedral order)
+    Map<Long, Candidate> candidates = new LinkedHashMap<>();
     Set<DigestAlgorithm> carried = EnumSet.noneOf(DigestAlgorithm.class);
     for (FileHash h : file.hashes()) {
       Optional<DigestAlgorithm> a = DigestAlgorithm.of(h.algorithm());
@@ -180,38 +179,34 @@ public final class HashMatcher {
         continue; // a malformed reported hash cannot be checked; intake already warned about it
       }
       carried.add(a.get());
-      byte[] bytes = d.bytes();
-      int slot = -1;
-      if (a.get().exact() && exact.containsKey(a.get())) {
-        List<byte[]> batch = batches.computeIfAbsent(a.get(), k -> new ArrayList<>());
-        slot = batch.size();
-        batch.add(bytes);
-      }
-      queries.add(new Query(a.get(), d, bytes, slot));
+      find(d, HashSource.REPORTED, Optional.empty(), candidates);
     }
-    return new ParsedFile(queries, carried);
-  }
-
-  private FileMatches match(int index, ParsedFile file, Map<DigestAlgorithm, int[]> firsts) {
-    // candidate entry id -> (method, the file's digest, distance); the first way found is kept
-    Map<Long, Candidate> candidates = new LinkedHashMap<>();
-    for (Query q : file.queries()) {
-      if (q.algorithm().exact()) {
-        if (q.slot() >= 0) {
-          DigestIndex idx = exact.get(q.algorithm());
-          int first = firsts.get(q.algorithm())[q.slot()];
-          for (int e = first; e >= 0; e = idx.next(q.bytes(), e)) {
-            candidates.putIfAbsent(
-                (long) idx.payload(e), new Candidate(q.digest(), OptionalInt.empty()));
-          }
+    if (computed.isPresent()) {
+      for (ComputedDigest c : computed.get().digests()) {
+        Optional<DigestAlgorithm> a = DigestAlgorithm.of(c.algorithm());
+        if (a.isPresent()) {
+          carried.add(a.get());
+          find(
+              Digest.parseHex(a.get(), c.value()),
+              HashSource.COMPUTED,
+              Optional.empty(),
+              candidates);
         }
-      } else if (pdq.size() > 0) {
-        for (PdqMatch m : pdq.query(pdqOf(q.bytes()), pdqRadius)) {
-          candidates.putIfAbsent(m.id(), new Candidate(q.digest(), OptionalInt.of(m.distance())));
+      }
+      ComputedPdq pdqOut = computed.get().pdq();
+      if (pdqOut.status() == PdqStatus.HASHED) {
+        // Low quality is shown and flagged, never matched (pdq.md §2); it carries no PDQ either.
+        carried.add(DigestAlgorithm.PDQ);
+        for (PdqDihedral v : PdqDihedral.values()) {
+          PdqHash h = pdqOut.usable(v).orElseThrow();
+          find(
+              Digest.parseHex(DigestAlgorithm.PDQ, h.toHex()),
+              HashSource.COMPUTED,
+              Optional.of(v),
+              candidates);
         }
       }
     }
-    Set<DigestAlgorithm> carried = file.carried();
     List<HashMatch> matches = new ArrayList<>();
     if (!candidates.isEmpty()) {
       Map<Long, StoredEntry> entries = repository.entries(candidates.keySet());
@@ -236,31 +231,46 @@ public final class HashMatcher {
                 e.entry().victimIdentified(),
                 MatchMethod.of(stored.algorithm()),
                 cand.digest().toString(),
-                cand.distance()));
+                cand.distance(),
+                cand.source(),
+                cand.variant()));
       }
     }
-    return new FileMatches(index, verdict(matches, carried), matches);
+    return new FileMatches(index, verdict(matches, carried), matches, computed);
+  }
+
+  /** Adds the index hits of {@code d} to {@code candidates}. */
+  private void find(
+      Digest d, HashSource source, Optional<PdqDihedral> variant, Map<Long, Candidate> candidates) {
+    if (d.algorithm().exact()) {
+      DigestIndex idx = exact.get(d.algorithm());
+      if (idx != null) {
+        for (int id : idx.find(d.bytes())) {
+          candidates.putIfAbsent(
+              (long) id, new Candidate(d, OptionalInt.empty(), source, Optional.empty()));
+        }
+      }
+    } else if (pdq.size() > 0) {
+      for (PdqMatch m : pdq.query(pdqOf(d.bytes()), pdqRadius)) {
+        Candidate now = new Candidate(d, OptionalInt.of(m.distance()), source, variant);
+        Candidate before = candidates.get(m.id());
+        if (before == null
+            || (before.source() == HashSource.COMPUTED
+                && source == HashSource.COMPUTED
+                && m.distance() < before.distance().orElse(Integer.MAX_VALUE))) {
+          candidates.put(m.id(), now);
+        }
+      }
+    }
   }
 
   /**
-   * What a match means. In a VICS US-scheme abuse set (reference §1.4) category 0 is non-pertinent
-   * (known, ignorable) and 4 is comparison images, so only those entries are read as known-good and
-   * other; UK grades are unverified and keep the set's kind.
+   * What a match means: the set's kind, or, in a VICS abuse set, what the entry's category reads as
+   * in the bundled {@link VicsCategoryMap} (hash-sets-and-forensics.md §1.4: 0 non-pertinent is
+   * known-good, 4 comparison is other; UK grades are unverified and keep the set's kind).
    */
   static HashSetKind kindOf(StoredHashSet set, HashEntry entry) {
-    HashSetKind kind = set.info().kind();
-    String scheme = set.info().categoryScheme();
-    if (kind != HashSetKind.KNOWN_ABUSE
-        || !scheme.startsWith("VICS")
-        || scheme.contains("UK")
-        || entry.category().isEmpty()) {
-      return kind;
-    }
-    return switch (entry.category().get()) {
-      case "0" -> HashSetKind.KNOWN_GOOD;
-      case "4" -> HashSetKind.OTHER;
-      default -> kind;
-    };
+    return VicsCategoryMap.bundled().kindOf(set, entry);
   }
 
   private FileVerdict verdict(List<HashMatch> matches, Set<DigestAlgorithm> carried) {
@@ -283,5 +293,6 @@ public final class HashMatcher {
     return PdqHash.parseHex(HexFormat.of().formatHex(digest));
   }
 
-  private record Candidate(Digest digest, OptionalInt distance) {}
+  private record Candidate(
+      Digest digest, OptionalInt distance, HashSource source, Optional<PdqDihedral> variant) {}
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tiptrace.hash.content.ComputedHashes;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
 
@@ -97,4 +98,16 @@ public interface HashSetRepository {
 
   /** Clears the mark (triage consumed it); false when there was none. */
   boolean clearRetriage(AgencyId agency, TipId tip);
+
+  /**
+   * Stores what Tiptrace computed from the bytes of file {@code fileIndex} (position in the
+   * report's files) of the agency's tip, replacing what was computed for that file before.
+   *
+   * @return false when the tip is not the agency's
+   */
+  boolean replaceComputed(
+      AgencyId agency, TipId tip, int fileIndex, ComputedHashes hashes, Instant computedAt);
+
+  /** The hashes computed from the bytes of the agency's tip's files, by file index. */
+  Map<Integer, ComputedHashes> findComputed(AgencyId agency, TipId tip);
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
  * @param id the store's key; a replaced set gets a new one
  * @param fileSha256 lower-case hex SHA-256 of the imported file
  * @param fileVersion the version the file itself declares (VICS data model, NSRL release)
+ * @param categoryMap the {@link VicsCategoryMap} ("name version") in force when the set was
+ *     imported, when the map applies to it; empty for other sets and for sets imported before the
+ *     map was data
  */
 public record StoredHashSet(
     long id,
@@ -17,7 +20,26 @@ public record StoredHashSet(
     long entryCount,
     Instant importedAt,
     String fileSha256,
-    Optional<String> fileVersion) {
+    Optional<String> fileVersion,
+    Optional<String> categoryMap) {
+
+  public StoredHashSet {
+    if (categoryMap == null) {
+      categoryMap = Optional.empty();
+    }
+  }
+
+  /** A set without a recorded category map. */
+  public StoredHashSet(
+      long id,
+      HashSetInfo info,
+      HashSetFormat format,
+      long entryCount,
+      Instant importedAt,
+      String fileSha256,
+      Optional<String> fileVersion) {
+    this(id, info, format, entryCount, importedAt, fileSha256, fileVersion, Optional.empty());
+  }
 
   /** "name version" as shown to users and recorded with matches. */
   public String label() {

@@ -102,14 +102,35 @@ public final class TipMatching {
     return new Rematch(all.size(), changed);
   }
 
-  private record Change(TipHashMatches now, boolean changed) {}
+  /**
+   * One tip matched again.
+   *
+   * @param now the matches stored
+   * @param changed whether triage reads them differently from before (then the tip was marked)
+   */
+  public record Change(TipHashMatches now, boolean changed) {}
+
+  /**
+   * Matches the agency's tip again (after Tiptrace computed hashes of a file's bytes, say) and
+   * stores the result; when triage would read it differently, marks the tip for re-triage with
+   * {@code reason}, as {@link #rematchAll} does.
+   *
+   * @return the outcome, or empty when the tip is not the agency's
+   */
+  public Optional<Change> rematch(AgencyId agency, TipId id, String reason) {
+    Optional<Change> c = matchAndStore(agency, id, matcher());
+    if (c.isPresent() && c.get().changed()) {
+      sets.markForRetriage(agency, id, reason, clock.instant());
+    }
+    return c;
+  }
 
   private Optional<Change> matchAndStore(AgencyId agency, TipId id, HashMatcher m) {
     Optional<Tip> tip = tips.find(agency, id);
     if (tip.isEmpty()) {
       return Optional.empty();
     }
-    TipHashMatches now = m.match(tip.get().report());
+    TipHashMatches now = m.match(tip.get().report(), sets.findComputed(agency, id));
     List<FileMatches> before =
         sets.findMatches(agency, id)
             .map(s -> s.matches().files())
@@ -139,7 +160,9 @@ public final class TipMatching {
                 m.victimIdentified(),
                 m.method(),
                 m.digest(),
-                m.distance()));
+                m.distance(),
+                m.source(),
+                m.variant()));
       }
       out.add(new FileMatches(f.fileIndex(), f.verdict(), ms));
     }

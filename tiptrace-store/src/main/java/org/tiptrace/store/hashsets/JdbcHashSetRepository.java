@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.tiptrace.hash.content.ComputedHashes;
 import org.tiptrace.hash.sets.Digest;
 import org.tiptrace.hash.sets.DigestAlgorithm;
 import org.tiptrace.hash.sets.HashEntry;
@@ -33,6 +34,7 @@ import org.tiptrace.hash.sets.ReadSummary;
 import org.tiptrace.hash.sets.StoredEntry;
 import org.tiptrace.hash.sets.StoredHashSet;
 import org.tiptrace.hash.sets.TipHashMatches;
+import org.tiptrace.hash.sets.VicsCategoryMap;
 import org.tiptrace.store.StoreException;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
@@ -50,12 +52,24 @@ import org.tiptrace.tip.TriState;
 public final class JdbcHashSetRepository implements HashSetRepository {
   private static final String SET_COLUMNS =
       "id, name, version, source, licence, category_scheme, kind, enabled, format, file_sha256,"
-          + " file_version, entry_count, imported_at";
+          + " file_version, entry_count, imported_at, category_map";
 
   private final DataSource dataSource;
+  private final JdbcComputedHashes computed;
+  private final VicsCategoryMap categoryMap;
 
   public JdbcHashSetRepository(DataSource dataSource) {
+    this(dataSource, VicsCategoryMap.bundled());
+  }
+
+  /**
+   * @param categoryMap the VICS category map whose version each import of a set it applies to
+   *     records
+   */
+  public JdbcHashSetRepository(DataSource dataSource, VicsCategoryMap categoryMap) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.computed = new JdbcComputedHashes(dataSource);
+    this.categoryMap = Objects.requireNonNull(categoryMap, "categoryMap");
   }
 
   @Override
@@ -88,12 +102,15 @@ public final class JdbcHashSetRepository implements HashSetRepository {
         }
         try (PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE hash_set SET entry_count = ?, file_version = ?, category_scheme = ?"
-                    + " WHERE id = ?")) {
+                "UPDATE hash_set SET entry_count = ?, file_version = ?, category_scheme = ?,"
+                    + " category_map = ? WHERE id = ?")) {
+          String scheme = summary.categoryScheme().orElse(info.categoryScheme());
           ps.setLong(1, count);
           ps.setString(2, summary.fileVersion().orElse(null));
-          ps.setString(3, summary.categoryScheme().orElse(info.categoryScheme()));
-          ps.setLong(4, setId);
+          ps.setString(3, scheme);
+          // The category map in force, recorded with the import (V14).
+          ps.setString(4, categoryMap.appliesTo(info.kind(), scheme) ? categoryMap.label() : null);
+          ps.setLong(5, setId);
           ps.executeUpdate();
         }
         StoredHashSet stored = find(c, info.name()).orElseThrow();
@@ -240,7 +257,8 @@ public final class JdbcHashSetRepository implements HashSetRepository {
         rs.getLong(12),
         rs.getObject(13, OffsetDateTime.class).toInstant(),
         rs.getString(10),
-        Optional.ofNullable(rs.getString(11)));
+        Optional.ofNullable(rs.getString(11)),
+        Optional.ofNullable(rs.getString(14)));
   }
 
   @Override
@@ -475,6 +493,17 @@ public final class JdbcHashSetRepository implements HashSetRepository {
     } catch (SQLException e) {
       throw new StoreException("cannot clear the re-triage mark of tip " + tip, e);
     }
+  }
+
+  @Override
+  public boolean replaceComputed(
+      AgencyId agency, TipId tip, int fileIndex, ComputedHashes hashes, Instant computedAt) {
+    return computed.replace(agency, tip, fileIndex, hashes, computedAt);
+  }
+
+  @Override
+  public Map<Integer, ComputedHashes> findComputed(AgencyId agency, TipId tip) {
+    return computed.find(agency, tip);
   }
 
   /** Both databases keep microseconds; truncating first makes the round trip exact. */
