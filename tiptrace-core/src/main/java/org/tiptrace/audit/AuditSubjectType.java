@@ -31,4 +31,6 @@ public enum AuditSubjectType {
   QUEUE,
   /** A known-hash set, by name ({@code all} for the list). */
   HASH_SET,
+  /** An agency, by code ({@code all} for the list). */
+  AGENCY,
 }

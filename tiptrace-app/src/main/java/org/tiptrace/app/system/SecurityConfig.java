@@ -86,6 +86,24 @@ class SecurityConfig {
           Route.of(HttpMethod.POST, Permission.ADMINISTER, "/api/v1/hashsets"),
           Route.of(HttpMethod.DELETE, Permission.ADMINISTER, "/api/v1/hashsets/*"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/api/v1/hashsets/jobs/*"),
+          // Account and agency administration (app.admin, decision 0010).
+          Route.of(
+              HttpMethod.GET,
+              Permission.ADMINISTER,
+              "/api/v1/admin/users",
+              "/api/v1/admin/users/*"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/api/v1/admin/users",
+              "/api/v1/admin/users/*/disable",
+              "/api/v1/admin/users/*/enable",
+              "/api/v1/admin/users/*/password",
+              "/api/v1/admin/users/*/totp-reset"),
+          Route.of(HttpMethod.PUT, Permission.ADMINISTER, "/api/v1/admin/users/*/roles"),
+          Route.of(HttpMethod.GET, Permission.MANAGE_AGENCIES, "/api/v1/admin/agencies"),
+          Route.of(HttpMethod.POST, Permission.MANAGE_AGENCIES, "/api/v1/admin/agencies"),
+          Route.of(HttpMethod.PUT, Permission.MANAGE_AGENCIES, "/api/v1/admin/agencies/*"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
 
   /** One line per page route. The login pages are set up in {@link #pageChain}. */
@@ -115,7 +133,22 @@ class SecurityConfig {
           Route.of(
               HttpMethod.GET, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/jobs/*"),
           Route.of(
-              HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"));
+              HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"),
+          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin/users", "/admin/users/*"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/admin/users",
+              "/admin/users/*/roles",
+              "/admin/users/*/enabled",
+              "/admin/users/*/password",
+              "/admin/users/*/totp-reset"),
+          Route.of(HttpMethod.GET, Permission.MANAGE_AGENCIES, "/admin/agencies"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.MANAGE_AGENCIES,
+              "/admin/agencies",
+              "/admin/agencies/*/name"));
 
   /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
   record Route(HttpMethod method, Permission permission, List<String> patterns) {

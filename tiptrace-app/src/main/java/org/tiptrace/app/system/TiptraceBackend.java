@@ -3,6 +3,8 @@ package org.tiptrace.app.system;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.tiptrace.account.AccountRepository;
+import org.tiptrace.account.LoginFailures;
+import org.tiptrace.account.TotpSecretCipher;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.hash.sets.HashSetReaders;
@@ -15,6 +17,7 @@ import org.tiptrace.link.LinkStore;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
+import org.tiptrace.store.account.JdbcLoginFailures;
 import org.tiptrace.store.evidence.JdbcFileContentRepository;
 import org.tiptrace.store.evidence.JdbcWarrantRepository;
 import org.tiptrace.store.hashsets.JdbcHashSetRepository;
@@ -65,6 +68,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** The current triage of each tip. */
   TriageStore triageStore();
 
+  /** Recent failed sign-ins per user name and address, for the login throttle (V10). */
+  LoginFailures loginFailures();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -73,9 +79,14 @@ public interface TiptraceBackend extends AutoCloseable {
    * Opens the storage at {@code settings} and migrates it: the single place that knows the store
    * module.
    *
+   * <p>The TOTP secrets are sealed with the key of {@link DatabaseSettings#secretKey()} (see there
+   * for the default); plaintext secrets from before V10 are sealed here, and a secret sealed with a
+   * key the key file does not hold stops the opening with a message naming the user and the keys.
+   *
    * @throws BackendException when the database cannot be opened
    */
   static TiptraceBackend open(DatabaseSettings settings) {
+    TotpSecretCipher cipher = secretCipher(settings);
     Database db;
     try {
       db =
@@ -85,6 +96,13 @@ public interface TiptraceBackend extends AutoCloseable {
     } catch (RuntimeException e) {
       throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
     }
+    JdbcAccountRepository accounts = new JdbcAccountRepository(db.dataSource(), cipher);
+    try {
+      accounts.sealStoredSecrets();
+    } catch (RuntimeException e) {
+      db.close();
+      throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
+    }
     return of(
         db.rawArchive(),
         db.tips(),
@@ -92,14 +110,43 @@ public interface TiptraceBackend extends AutoCloseable {
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
         new JdbcIpDataRepository(db.dataSource()),
-        new JdbcAccountRepository(db.dataSource()),
+        accounts,
         new JdbcHashSetRepository(db.dataSource()),
         new EvidenceStore(
             new JdbcWarrantRepository(db.dataSource()),
             new JdbcFileContentRepository(db.dataSource())),
         new JdbcLinkStore(db.dataSource()),
         new JdbcTriageStore(db.dataSource()),
+        new JdbcLoginFailures(db.dataSource()),
         db::close);
+  }
+
+  /**
+   * The cipher of {@code settings}' key file; without one, {@code secret.key} beside an H2 file
+   * database (generated when missing), a key of this process for an in-memory database, and an
+   * error for any other database.
+   */
+  private static TotpSecretCipher secretCipher(DatabaseSettings settings) {
+    if (settings.secretKey().isPresent()) {
+      return SecretKeyFiles.load(settings.secretKey().get());
+    }
+    String url = settings.url();
+    if (url.startsWith("jdbc:h2:mem:")) {
+      return SecretKeyFiles.ephemeral();
+    }
+    if (url.startsWith("jdbc:h2:file:")) {
+      String base = url.substring("jdbc:h2:file:".length());
+      int semicolon = base.indexOf(';');
+      Path db = Path.of(semicolon < 0 ? base : base.substring(0, semicolon)).toAbsolutePath();
+      Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
+      return SecretKeyFiles.load(SecretKeyLocation.inDataDir(dir));
+    }
+    throw new BackendException(
+        "no secret key for the TOTP secrets of "
+            + settings
+            + ": set "
+            + SecretKeyLocation.ENV
+            + " (or tiptrace.security.secret-key-file) to a key file, or give --data-dir");
   }
 
   /** The hash-set readers of every format; NSRL's (SQLite, JDBC) lives in the store. */
@@ -142,6 +189,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.evidence(),
         backend.linkStore(),
         backend.triageStore(),
+        backend.loginFailures(),
         onClose);
   }
 
@@ -158,6 +206,7 @@ public interface TiptraceBackend extends AutoCloseable {
       EvidenceStore evidence,
       LinkStore linkStore,
       TriageStore triageStore,
+      LoginFailures loginFailures,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -216,6 +265,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public TriageStore triageStore() {
         return triageStore;
+      }
+
+      @Override
+      public LoginFailures loginFailures() {
+        return loginFailures;
       }
 
       @Override
