@@ -34,7 +34,8 @@ import org.tiptrace.tip.AgencyId;
  *
  * <p>Scope: every user operation first looks the user up in the caller's agency; a user of another
  * agency (or none) is 404 before anything else is read. Guard rails: an administrator cannot take
- * away their own ADMINISTRATOR role and cannot disable themselves (409): since only an enabled
+ * away their own ADMINISTRATOR role and cannot disable themselves (409), and cannot grant the
+ * cross-agency SYSTEM_ADMINISTRATOR role (403; a user who holds it keeps it): since only an enabled
  * administrator of the agency can make these changes, the agency always keeps one. Roles are {@link
  * Role} names. Every change is one audit entry with its before and after; passwords and TOTP
  * secrets never appear in one.
@@ -165,6 +166,9 @@ public final class AccountAdmin {
       throw bad("username: " + e.getMessage());
     }
     Set<Role> roles = roles(roleNames);
+    if (roles.contains(Role.SYSTEM_ADMINISTRATOR)) {
+      throw notGrantable();
+    }
     Optional<String> generated = password.isEmpty() ? Optional.of(generate()) : Optional.empty();
     String chosen = password.orElseGet(generated::orElseThrow);
     checkPassword(chosen);
@@ -193,6 +197,13 @@ public final class AccountAdmin {
   public UserView setRoles(String username, List<String> roleNames) {
     Account before = own(username);
     Set<Role> roles = roles(roleNames);
+    boolean wasSystemAdministrator = before.roles().contains(Role.SYSTEM_ADMINISTRATOR.name());
+    if (roles.contains(Role.SYSTEM_ADMINISTRATOR) && !wasSystemAdministrator) {
+      throw notGrantable();
+    }
+    if (wasSystemAdministrator) {
+      roles.add(Role.SYSTEM_ADMINISTRATOR); // not the agency administrator's to take away either
+    }
     Set<String> after = names(roles);
     boolean losesAdmin =
         before.roles().contains(Role.ADMINISTRATOR.name())
@@ -376,6 +387,24 @@ public final class AccountAdmin {
   private boolean isCaller(Account account) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth != null && auth.getName().equalsIgnoreCase(account.username());
+  }
+
+  /** The roles an agency administrator may grant: every role but SYSTEM_ADMINISTRATOR. */
+  public static List<Role> grantable() {
+    return java.util.Arrays.stream(Role.values())
+        .filter(r -> r != Role.SYSTEM_ADMINISTRATOR)
+        .toList();
+  }
+
+  /**
+   * SYSTEM_ADMINISTRATOR acts across agencies, so an agency's administrator may not hand it out:
+   * the server's operator grants it ({@code tiptrace users add --role SYSTEM_ADMINISTRATOR}).
+   */
+  private static ResponseStatusException notGrantable() {
+    return new ResponseStatusException(
+        HttpStatus.FORBIDDEN,
+        "roles: SYSTEM_ADMINISTRATOR acts across agencies and is granted by the server's operator"
+            + " (tiptrace users add --role SYSTEM_ADMINISTRATOR), not by an agency administrator");
   }
 
   static ResponseStatusException bad(String message) {

@@ -2,6 +2,7 @@ package org.tiptrace.app.admin;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tiptrace.account.Agency;
-import org.tiptrace.app.system.Role;
 
 /**
  * The administration pages: {@code /admin/users} (the agency's users and a form to add one), {@code
@@ -38,7 +38,7 @@ class AdminPagesController {
   private String usersPage(
       Model model, Optional<String> error, Optional<AccountAdmin.Outcome> created) {
     model.addAttribute("users", admin.users());
-    model.addAttribute("roles", List.of(Role.values()));
+    model.addAttribute("roles", AccountAdmin.grantable());
     model.addAttribute("error", error.orElse(""));
     model.addAttribute("created", created.orElse(null));
     return "admin/users";
@@ -47,7 +47,7 @@ class AdminPagesController {
   @PostMapping("/admin/users")
   String create(
       @RequestParam(defaultValue = "") String username,
-      @RequestParam(name = "roles", required = false) List<String> roles,
+      @RequestParam(name = "roles", required = false) @Nullable List<String> roles,
       @RequestParam(defaultValue = "") String password,
       Model model) {
     try {
@@ -59,7 +59,7 @@ class AdminPagesController {
               Optional.empty());
       return usersPage(model, Optional.empty(), Optional.of(created));
     } catch (ResponseStatusException e) {
-      if (e.getStatusCode().value() == 404) {
+      if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
         throw e;
       }
       model.addAttribute("username", username);
@@ -75,7 +75,7 @@ class AdminPagesController {
   private String userPage(
       AccountAdmin.UserView user, Model model, Optional<String> error, Optional<String> password) {
     model.addAttribute("user", user);
-    model.addAttribute("roles", List.of(Role.values()));
+    model.addAttribute("roles", AccountAdmin.grantable());
     model.addAttribute("error", error.orElse(""));
     model.addAttribute("generatedPassword", password.orElse(""));
     return "admin/user";
@@ -101,7 +101,7 @@ class AdminPagesController {
   @PostMapping("/admin/users/{username}/roles")
   String roles(
       @PathVariable String username,
-      @RequestParam(name = "roles", required = false) List<String> roles,
+      @RequestParam(name = "roles", required = false) @Nullable List<String> roles,
       Model model,
       RedirectAttributes redirect) {
     return change(

@@ -232,6 +232,35 @@ class AdminApiWebTest extends WebTest {
   }
 
   @Test
+  void anAgencyAdministratorCannotGrantTheCrossAgencyRoleNorTakeItAway() {
+    TestAccounts.ensure(backend, "adm-plain", ADM, Role.ANALYST);
+    TestAccounts.ensure(backend, "adm-sys", ADM, Role.ANALYST, Role.SYSTEM_ADMINISTRATOR);
+
+    HttpResponse<String> create =
+        adm(
+            "POST",
+            "/api/v1/admin/users",
+            "{\"username\":\"adm-grab\",\"roles\":[\"SYSTEM_ADMINISTRATOR\"]}");
+    HttpResponse<String> grant =
+        adm(
+            "PUT",
+            "/api/v1/admin/users/adm-plain/roles",
+            "{\"roles\":[\"ANALYST\",\"SYSTEM_ADMINISTRATOR\"]}");
+    HttpResponse<String> keep =
+        adm("PUT", "/api/v1/admin/users/adm-sys/roles", "{\"roles\":[\"INVESTIGATOR\"]}");
+
+    assertThat(create.statusCode()).isEqualTo(403);
+    assertThat(json(create).get("error").asText()).contains("granted by the server's operator");
+    assertThat(backend.accounts().find("adm-grab")).isEmpty();
+    assertThat(grant.statusCode()).isEqualTo(403);
+    assertThat(backend.accounts().find("adm-plain").orElseThrow().roles())
+        .containsExactly("ANALYST");
+    assertThat(keep.statusCode()).isEqualTo(200);
+    assertThat(backend.accounts().find("adm-sys").orElseThrow().roles())
+        .containsExactlyInAnyOrder("INVESTIGATOR", "SYSTEM_ADMINISTRATOR");
+  }
+
+  @Test
   void anotherAgencysUserIs404ForEveryActionAndStaysUnchanged() {
     List<String[]> calls =
         List.of(
