@@ -141,6 +141,8 @@ public final class RootCommand implements Callable<Integer> {
         keyFile != null && !keyFile.isBlank()
             ? Optional.of(SecretKeyLocation.configured(Path.of(keyFile.strip())))
             : url.startsWith("jdbc:h2:")
+                    && !url.startsWith("jdbc:h2:tcp:")
+                    && !url.startsWith("jdbc:h2:ssl:")
                 ? Optional.empty()
                 : Optional.of(SecretKeyLocation.inDataDir(dataDir(environment)));
     try {

@@ -2,6 +2,7 @@ package org.tiptrace.app.system;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.tiptrace.account.AccountRepository;
 import org.tiptrace.account.LoginFailures;
 import org.tiptrace.account.TotpSecretCipher;
@@ -86,7 +87,7 @@ public interface TiptraceBackend extends AutoCloseable {
    * @throws BackendException when the database cannot be opened
    */
   static TiptraceBackend open(DatabaseSettings settings) {
-    TotpSecretCipher cipher = secretCipher(settings);
+    Optional<SecretKeyLocation> key = secretKeyLocation(settings);
     Database db;
     try {
       db =
@@ -96,8 +97,12 @@ public interface TiptraceBackend extends AutoCloseable {
     } catch (RuntimeException e) {
       throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
     }
-    JdbcAccountRepository accounts = new JdbcAccountRepository(db.dataSource(), cipher);
+    // The key after the database: a database that cannot be opened is reported as such first.
+    JdbcAccountRepository accounts;
     try {
+      TotpSecretCipher cipher =
+          key.isPresent() ? SecretKeyFiles.load(key.get()) : SecretKeyFiles.ephemeral();
+      accounts = new JdbcAccountRepository(db.dataSource(), cipher);
       accounts.sealStoredSecrets();
     } catch (RuntimeException e) {
       db.close();
@@ -122,24 +127,30 @@ public interface TiptraceBackend extends AutoCloseable {
   }
 
   /**
-   * The cipher of {@code settings}' key file; without one, {@code secret.key} beside an H2 file
-   * database (generated when missing), a key of this process for an in-memory database, and an
-   * error for any other database.
+   * Where the key of {@code settings} is: its key file; without one, {@code secret.key} beside an
+   * H2 file database (generated when missing); empty (a key of this process) for an in-memory
+   * database; an error for any other database, before anything is opened.
    */
-  private static TotpSecretCipher secretCipher(DatabaseSettings settings) {
+  private static Optional<SecretKeyLocation> secretKeyLocation(DatabaseSettings settings) {
     if (settings.secretKey().isPresent()) {
-      return SecretKeyFiles.load(settings.secretKey().get());
+      return settings.secretKey();
     }
     String url = settings.url();
     if (url.startsWith("jdbc:h2:mem:")) {
-      return SecretKeyFiles.ephemeral();
+      return Optional.empty();
     }
-    if (url.startsWith("jdbc:h2:file:")) {
-      String base = url.substring("jdbc:h2:file:".length());
+    boolean remote = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+    if (url.startsWith("jdbc:h2:") && !remote) {
+      String base = url.substring("jdbc:h2:".length());
+      base = base.startsWith("file:") ? base.substring("file:".length()) : base;
       int semicolon = base.indexOf(';');
-      Path db = Path.of(semicolon < 0 ? base : base.substring(0, semicolon)).toAbsolutePath();
+      String file = semicolon < 0 ? base : base.substring(0, semicolon);
+      if (file.startsWith("~")) { // H2 expands a leading ~ to the user's home
+        file = System.getProperty("user.home") + file.substring(1);
+      }
+      Path db = Path.of(file).toAbsolutePath();
       Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
-      return SecretKeyFiles.load(SecretKeyLocation.inDataDir(dir));
+      return Optional.of(SecretKeyLocation.inDataDir(dir));
     }
     throw new BackendException(
         "no secret key for the TOTP secrets of "
