@@ -55,4 +55,16 @@ public interface AccountRepository {
   boolean revokeToken(String username, long id, Instant at);
 
   void tokenUsed(long id, Instant at);
+
+  /** Every agency with its display name, by code. */
+  List<Agency> agencyList();
+
+  /** Sets the display name of {@code agency}; false when there is no such agency. */
+  boolean renameAgency(AgencyId agency, String name);
+
+  /** Replaces the roles of {@code username}; false when there is no such user. */
+  boolean setRoles(String username, java.util.Set<String> roles);
+
+  /** Replaces the password hash of {@code username}; false when there is no such user. */
+  boolean setPasswordHash(String username, String passwordHash);
 }

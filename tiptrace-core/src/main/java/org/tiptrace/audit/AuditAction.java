@@ -87,4 +87,16 @@ public enum AuditAction {
    * no byte or pixel was shown, so this is not a view.
    */
   FILE_HASHES_COMPUTED,
+  /** An administrator read the list of the agency's accounts (or one account). */
+  USERS_LISTED,
+  /** An account's roles were replaced; detail: before and after. */
+  USER_ROLES_CHANGED,
+  /** An account's password was reset by an administrator (never the password itself). */
+  USER_PASSWORD_RESET,
+  /** An agency was registered; detail: its name. */
+  AGENCY_CREATED,
+  /** An agency's display name changed; detail: before and after. */
+  AGENCY_RENAMED,
+  /** The agency list was read. */
+  AGENCIES_LISTED,
 }

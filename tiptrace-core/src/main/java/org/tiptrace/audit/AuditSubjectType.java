@@ -33,4 +33,6 @@ public enum AuditSubjectType {
   HASH_SET,
   /** A stored rule-set version ({@code triage/v2}; {@code triage} or {@code all} for lists). */
   RULE_SET,
+  /** An agency, by code ({@code all} for the list). */
+  AGENCY,
 }

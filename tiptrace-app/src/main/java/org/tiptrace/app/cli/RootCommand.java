@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.tiptrace.app.system.DatabaseSettings;
+import org.tiptrace.app.system.SecretKeyLocation;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.tip.AgencyId;
 import picocli.CommandLine.Command;
@@ -134,8 +135,19 @@ public final class RootCommand implements Callable<Integer> {
       user = user.or(defaults::user);
       password = password.or(defaults::password);
     }
+    // The key that seals TOTP secrets: the file named by the environment; else an H2 database's
+    // own (secret.key beside its file, TiptraceBackend.open); else the data directory's.
+    String keyFile = environment.env().get(SecretKeyLocation.ENV);
+    Optional<SecretKeyLocation> key =
+        keyFile != null && !keyFile.isBlank()
+            ? Optional.of(SecretKeyLocation.configured(Path.of(keyFile.strip())))
+            : url.startsWith("jdbc:h2:")
+                    && !url.startsWith("jdbc:h2:tcp:")
+                    && !url.startsWith("jdbc:h2:ssl:")
+                ? Optional.empty()
+                : Optional.of(SecretKeyLocation.inDataDir(dataDir(environment)));
     try {
-      return new DatabaseSettings(url, user, password);
+      return new DatabaseSettings(url, user, password, key);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(caller.commandLine(), "--db-url: " + e.getMessage());
     }

@@ -12,12 +12,14 @@ import org.tiptrace.app.rules.ActiveRules;
 import org.tiptrace.app.system.CurrentAgency;
 import org.tiptrace.app.system.UserAccounts;
 import org.tiptrace.ip.AssessmentRepository;
+import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Tip;
 
 /**
- * {@code /admin} (role {@code ADMINISTRATOR}): a read-only overview. Users and agencies come from
- * the configuration (never password hashes); the active triage rules' version; the IP data sets the
- * agency's stored assessments were computed with. Hash sets and editing are not built here.
+ * {@code /admin} (role {@code ADMINISTRATOR}): an overview. The users of the administrator's own
+ * agency (managed on {@code /admin/users}) (never password hashes); the active triage rules'
+ * version; the IP data sets the agency's stored assessments were computed with. Hash sets, users
+ * and rules are edited on their own pages.
  */
 @Controller
 class AdminPageController {
@@ -38,8 +40,11 @@ class AdminPageController {
 
   @GetMapping("/admin")
   String admin(Model model) {
+    // The agency's own users only: an administrator manages (and sees) no other agency's.
+    AgencyId own = agency.require();
+    List<Account> mine = users.all().stream().filter(u -> u.agency().equals(own)).toList();
     List<UserRow> rows =
-        users.all().stream()
+        mine.stream()
             .map(
                 u ->
                     new UserRow(
@@ -48,9 +53,7 @@ class AdminPageController {
                         String.join(", ", u.roles().stream().sorted().toList())))
             .toList();
     Map<String, Integer> agencies = new TreeMap<>();
-    for (Account u : users.all()) {
-      agencies.merge(u.agency().code(), 1, Integer::sum);
-    }
+    agencies.put(own.code(), mine.size());
     AgencyData.Snapshot snapshot = data.load(agency.require());
     TreeSet<String> dataSets = new TreeSet<>();
     for (Tip t : snapshot.tips()) {

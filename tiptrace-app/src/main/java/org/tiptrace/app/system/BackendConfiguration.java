@@ -29,12 +29,21 @@ class BackendConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(TiptraceBackend.class)
-  TiptraceBackend tiptraceBackend(TiptraceProperties properties) {
+  TiptraceBackend tiptraceBackend(
+      TiptraceProperties properties,
+      @org.springframework.beans.factory.annotation.Value(
+              "${tiptrace.security.secret-key-file:${TIPTRACE_SECRET_KEY_FILE:}}")
+          String secretKeyFile) {
     DatabaseSettings settings =
         properties.db() == null ? null : properties.db().settings().orElse(null);
     if (settings == null) {
       throw new IllegalStateException(
           "tiptrace.db.url is not set: start the app with 'tiptrace serve' or configure it");
+    }
+    if (!secretKeyFile.isBlank()) {
+      settings =
+          settings.withSecretKey(
+              SecretKeyLocation.configured(java.nio.file.Path.of(secretKeyFile.strip())));
     }
     return TiptraceBackend.open(settings);
   }

@@ -8,11 +8,28 @@ import java.util.Optional;
  * logged or put in an error message as they are.
  *
  * @param url a JDBC URL ({@code jdbc:h2:file:…}, {@code jdbc:postgresql://…})
+ * @param secretKey the key file that seals TOTP secrets; when absent, an H2 file database uses
+ *     {@code secret.key} beside it (generated on first start), an in-memory one a key of this
+ *     process, and any other database cannot be opened (decision 0016)
  */
-public record DatabaseSettings(String url, Optional<String> user, Optional<String> password) {
+public record DatabaseSettings(
+    String url,
+    Optional<String> user,
+    Optional<String> password,
+    Optional<SecretKeyLocation> secretKey) {
+
+  public DatabaseSettings(String url, Optional<String> user, Optional<String> password) {
+    this(url, user, password, Optional.empty());
+  }
+
+  /** These settings with {@code location} as the secret key file. */
+  public DatabaseSettings withSecretKey(SecretKeyLocation location) {
+    return new DatabaseSettings(url, user, password, Optional.of(location));
+  }
 
   public DatabaseSettings {
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(secretKey, "secretKey");
     if (!url.startsWith("jdbc:")) {
       throw new IllegalArgumentException("database URL must start with 'jdbc:', was '" + url + "'");
     }
@@ -26,6 +43,7 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
         + user.orElse("")
         + ", password="
         + (password.isPresent() ? "****" : "")
+        + secretKey.map(k -> ", secretKey=" + k.file()).orElse("")
         + "]";
   }
 }

@@ -5,36 +5,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tiptrace.account.LoginFailures;
 
 /**
  * Counts failed logins (password, TOTP code, bearer token) per user name and per remote address,
  * and says until when the next attempt must wait.
  *
- * <p>Approach: a count and the time of the last failure per key, forgotten once the window has
- * passed since the last failure. At the threshold the delay is {@code firstDelay}, doubling with
- * each further failure up to {@code maxDelay}; a throttled attempt is refused before the password
- * is checked and does not count. The address threshold is higher than the user's: one office behind
- * one address must not lock itself out because one person mistypes, while spraying many names from
- * one address is still slowed. Kept in memory: a restart forgets it (the database keeps the
- * per-account failure count for the record).
+ * <p>Approach: a count and the time of the last failure per key, forgotten once the window (plus
+ * the longest delay) has passed since the last failure. At the threshold the delay is {@code
+ * firstDelay}, doubling with each further failure up to {@code maxDelay}; a throttled attempt is
+ * refused before the password is checked and does not count. The address threshold is higher than
+ * the user's: one office behind one address must not lock itself out because one person mistypes,
+ * while spraying many names from one address is still slowed. The counts live in the database
+ * ({@link LoginFailures}, V10), so a restart does not forget them and every instance of the app
+ * sees the same counts; each counted failure is one atomic update there.
  */
 @org.springframework.stereotype.Component
 public final class LoginThrottle {
-  private record Failures(int count, Instant last) {}
+  /** Old keys are purged once per this many counted failures of this instance. */
+  private static final int PURGE_EVERY = 1_000;
 
   private final SecuritySettings.Throttle settings;
+  private final LoginFailures failures;
   private final Clock clock;
-  private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+  private final AtomicInteger sincePurge = new AtomicInteger();
 
   @org.springframework.beans.factory.annotation.Autowired
-  LoginThrottle(SecuritySettings settings, Clock clock) {
-    this(settings.throttle(), clock);
+  LoginThrottle(SecuritySettings settings, TiptraceBackend backend, Clock clock) {
+    this(settings.throttle(), backend.loginFailures(), clock);
   }
 
-  public LoginThrottle(SecuritySettings.Throttle settings, Clock clock) {
+  public LoginThrottle(SecuritySettings.Throttle settings, LoginFailures failures, Clock clock) {
     this.settings = settings;
+    this.failures = failures;
     this.clock = clock;
   }
 
@@ -63,16 +67,17 @@ public final class LoginThrottle {
   }
 
   public void succeeded(String username) {
-    failures.remove(userKey(username));
+    failures.clear(userKey(username));
   }
 
   private Optional<Instant> until(String key, int threshold) {
     Instant now = clock.instant();
-    Failures f = failures.get(key);
-    if (f == null || expired(f, now) || f.count() < threshold) {
+    Optional<LoginFailures.Count> found = failures.find(key);
+    if (found.isEmpty() || expired(found.get(), now) || found.get().failures() < threshold) {
       return Optional.empty();
     }
-    Instant until = f.last().plus(delay(f.count() - threshold));
+    LoginFailures.Count f = found.get();
+    Instant until = f.last().plus(delay(f.failures() - threshold));
     return now.isBefore(until) ? Optional.of(until) : Optional.empty();
   }
 
@@ -86,17 +91,21 @@ public final class LoginThrottle {
 
   private void add(String key) {
     Instant now = clock.instant();
-    failures.compute(
-        key,
-        (k, f) ->
-            f == null || expired(f, now) ? new Failures(1, now) : new Failures(f.count() + 1, now));
-    if (failures.size() > 100_000) {
-      failures.entrySet().removeIf(e -> expired(e.getValue(), now));
+    Instant forgetBefore = now.minus(memory());
+    failures.add(key, now, forgetBefore);
+    if (sincePurge.incrementAndGet() >= PURGE_EVERY) {
+      sincePurge.set(0);
+      failures.purge(forgetBefore);
     }
   }
 
-  private boolean expired(Failures f, Instant now) {
-    return !now.isBefore(f.last().plus(settings.window()).plus(settings.maxDelay()));
+  /** How long a failure is remembered after it happened. */
+  private Duration memory() {
+    return settings.window().plus(settings.maxDelay());
+  }
+
+  private boolean expired(LoginFailures.Count f, Instant now) {
+    return !now.isBefore(f.last().plus(memory()));
   }
 
   private static String userKey(String username) {

@@ -20,6 +20,8 @@ public enum Permission {
   SUPERVISE(Role.SUPERVISOR),
   /** Manage the agency's accounts, tokens and settings. */
   ADMINISTER(Role.ADMINISTRATOR),
+  /** List, register and rename agencies (every agency: decision 0016). */
+  MANAGE_AGENCIES(Role.SYSTEM_ADMINISTRATOR),
   /** Anything every signed-in person may do (the API description). */
   SIGNED_IN(Role.values());
 

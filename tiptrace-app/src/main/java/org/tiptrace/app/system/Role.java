@@ -17,7 +17,12 @@ public enum Role {
   /** Manages accounts and agency settings; sees no tip. */
   ADMINISTRATOR,
   /** A machine client that submits documents to intake. */
-  INTAKE;
+  INTAKE,
+  /**
+   * Registers and renames agencies: the one cross-agency act of administration (decision 0016).
+   * Sees no tip and manages no agency's users.
+   */
+  SYSTEM_ADMINISTRATOR;
 
   /** The Spring Security authority, {@code ROLE_ANALYST}. */
   public String authority() {

@@ -100,6 +100,24 @@ class SecurityConfig {
               Permission.ADMINISTER,
               "/api/v1/rules/*",
               "/api/v1/rules/*/*/activate"),
+          // Account and agency administration (app.admin, decision 0016).
+          Route.of(
+              HttpMethod.GET,
+              Permission.ADMINISTER,
+              "/api/v1/admin/users",
+              "/api/v1/admin/users/*"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/api/v1/admin/users",
+              "/api/v1/admin/users/*/disable",
+              "/api/v1/admin/users/*/enable",
+              "/api/v1/admin/users/*/password",
+              "/api/v1/admin/users/*/totp-reset"),
+          Route.of(HttpMethod.PUT, Permission.ADMINISTER, "/api/v1/admin/users/*/roles"),
+          Route.of(HttpMethod.GET, Permission.MANAGE_AGENCIES, "/api/v1/admin/agencies"),
+          Route.of(HttpMethod.POST, Permission.MANAGE_AGENCIES, "/api/v1/admin/agencies"),
+          Route.of(HttpMethod.PUT, Permission.MANAGE_AGENCIES, "/api/v1/admin/agencies/*"),
           Route.of(HttpMethod.GET, Permission.SIGNED_IN, "/api/docs", "/api/docs.yaml"));
 
   /** One line per page route. The login pages are set up in {@link #pageChain}. */
@@ -137,7 +155,22 @@ class SecurityConfig {
               HttpMethod.POST,
               Permission.ADMINISTER,
               "/admin/rules/*",
-              "/admin/rules/*/*/activate"));
+              "/admin/rules/*/*/activate"),
+          Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin/users", "/admin/users/*"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/admin/users",
+              "/admin/users/*/roles",
+              "/admin/users/*/enabled",
+              "/admin/users/*/password",
+              "/admin/users/*/totp-reset"),
+          Route.of(HttpMethod.GET, Permission.MANAGE_AGENCIES, "/admin/agencies"),
+          Route.of(
+              HttpMethod.POST,
+              Permission.MANAGE_AGENCIES,
+              "/admin/agencies",
+              "/admin/agencies/*/name"));
 
   /** A route: requests of {@code method} to any of {@code patterns} need {@code permission}. */
   record Route(HttpMethod method, Permission permission, List<String> patterns) {

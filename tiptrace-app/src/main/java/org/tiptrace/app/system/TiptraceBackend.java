@@ -2,8 +2,11 @@ package org.tiptrace.app.system;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.tiptrace.account.AccountRepository;
+import org.tiptrace.account.LoginFailures;
 import org.tiptrace.account.OidcLinkRepository;
+import org.tiptrace.account.TotpSecretCipher;
 import org.tiptrace.audit.AuditLog;
 import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.hash.sets.HashSetReaders;
@@ -18,6 +21,7 @@ import org.tiptrace.rules.RuleSetRepository;
 import org.tiptrace.store.Database;
 import org.tiptrace.store.DatabaseConfig;
 import org.tiptrace.store.account.JdbcAccountRepository;
+import org.tiptrace.store.account.JdbcLoginFailures;
 import org.tiptrace.store.account.JdbcOidcLinkRepository;
 import org.tiptrace.store.evidence.JdbcFileContentRepository;
 import org.tiptrace.store.evidence.JdbcWarrantRepository;
@@ -80,6 +84,9 @@ public interface TiptraceBackend extends AutoCloseable {
   /** Which OIDC identity (issuer, subject) opens which account (single sign-on). */
   OidcLinkRepository oidcLinks();
 
+  /** Recent failed sign-ins per user name and address, for the login throttle (V10). */
+  LoginFailures loginFailures();
+
   /** Releases the connection pool; idempotent. */
   @Override
   void close();
@@ -88,9 +95,14 @@ public interface TiptraceBackend extends AutoCloseable {
    * Opens the storage at {@code settings} and migrates it: the single place that knows the store
    * module.
    *
+   * <p>The TOTP secrets are sealed with the key of {@link DatabaseSettings#secretKey()} (see there
+   * for the default); plaintext secrets from before V10 are sealed here, and a secret sealed with a
+   * key the key file does not hold stops the opening with a message naming the user and the keys.
+   *
    * @throws BackendException when the database cannot be opened
    */
   static TiptraceBackend open(DatabaseSettings settings) {
+    Optional<SecretKeyLocation> key = secretKeyLocation(settings);
     Database db;
     try {
       db =
@@ -100,6 +112,17 @@ public interface TiptraceBackend extends AutoCloseable {
     } catch (RuntimeException e) {
       throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
     }
+    // The key after the database: a database that cannot be opened is reported as such first.
+    JdbcAccountRepository accounts;
+    try {
+      TotpSecretCipher cipher =
+          key.isPresent() ? SecretKeyFiles.load(key.get()) : SecretKeyFiles.ephemeral();
+      accounts = new JdbcAccountRepository(db.dataSource(), cipher);
+      accounts.sealStoredSecrets();
+    } catch (RuntimeException e) {
+      db.close();
+      throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
+    }
     return of(
         db.rawArchive(),
         db.tips(),
@@ -107,7 +130,7 @@ public interface TiptraceBackend extends AutoCloseable {
         db.auditLog(Clock.systemUTC()),
         new JdbcAssessmentRepository(db.dataSource()),
         new JdbcIpDataRepository(db.dataSource()),
-        new JdbcAccountRepository(db.dataSource()),
+        accounts,
         new JdbcHashSetRepository(db.dataSource()),
         new EvidenceStore(
             new JdbcWarrantRepository(db.dataSource()),
@@ -117,7 +140,42 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcJobRepository(db.dataSource()),
         new JdbcRuleSetRepository(db.dataSource()),
         new JdbcOidcLinkRepository(db.dataSource()),
+        new JdbcLoginFailures(db.dataSource()),
         db::close);
+  }
+
+  /**
+   * Where the key of {@code settings} is: its key file; without one, {@code secret.key} beside an
+   * H2 file database (generated when missing); empty (a key of this process) for an in-memory
+   * database; an error for any other database, before anything is opened.
+   */
+  private static Optional<SecretKeyLocation> secretKeyLocation(DatabaseSettings settings) {
+    if (settings.secretKey().isPresent()) {
+      return settings.secretKey();
+    }
+    String url = settings.url();
+    if (url.startsWith("jdbc:h2:mem:")) {
+      return Optional.empty();
+    }
+    boolean remote = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+    if (url.startsWith("jdbc:h2:") && !remote) {
+      String base = url.substring("jdbc:h2:".length());
+      base = base.startsWith("file:") ? base.substring("file:".length()) : base;
+      int semicolon = base.indexOf(';');
+      String file = semicolon < 0 ? base : base.substring(0, semicolon);
+      if (file.startsWith("~")) { // H2 expands a leading ~ to the user's home
+        file = System.getProperty("user.home") + file.substring(1);
+      }
+      Path db = Path.of(file).toAbsolutePath();
+      Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
+      return Optional.of(SecretKeyLocation.inDataDir(dir));
+    }
+    throw new BackendException(
+        "no secret key for the TOTP secrets of "
+            + settings
+            + ": set "
+            + SecretKeyLocation.ENV
+            + " (or tiptrace.security.secret-key-file) to a key file, or give --data-dir");
   }
 
   /** The hash-set readers of every format; NSRL's (SQLite, JDBC) lives in the store. */
@@ -163,6 +221,7 @@ public interface TiptraceBackend extends AutoCloseable {
         backend.jobs(),
         backend.ruleSets(),
         backend.oidcLinks(),
+        backend.loginFailures(),
         onClose);
   }
 
@@ -182,6 +241,7 @@ public interface TiptraceBackend extends AutoCloseable {
       JobRepository jobs,
       RuleSetRepository ruleSets,
       OidcLinkRepository oidcLinks,
+      LoginFailures loginFailures,
       Runnable onClose) {
     return new TiptraceBackend() {
       private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -255,6 +315,11 @@ public interface TiptraceBackend extends AutoCloseable {
       @Override
       public OidcLinkRepository oidcLinks() {
         return oidcLinks;
+      }
+
+      @Override
+      public LoginFailures loginFailures() {
+        return loginFailures;
       }
 
       @Override

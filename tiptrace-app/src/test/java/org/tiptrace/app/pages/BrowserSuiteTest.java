@@ -302,6 +302,41 @@ class BrowserSuiteTest extends WebTest {
     assertThat(consoleErrors).isEmpty();
   }
 
+  @Test
+  void anAdministratorCreatesAUserAndChangesItsRoleInPlace() {
+    signIn();
+    page.navigate(base + "/admin/users");
+    assertThat(unlabelledControls()).isEmpty();
+    String name = "browser-made-" + System.nanoTime() % 100_000;
+    page.getByLabel("User name").fill(name);
+    page.locator("#new-role-ANALYST").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+    assertThat(page.locator("#created-heading").textContent()).contains(name);
+    assertThat(page.locator("#initial-password").textContent().strip())
+        .matches("[a-z2-9]{5}(-[a-z2-9]{5}){3}");
+    screenshot("10-admin-user-created");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the account")).click();
+    page.waitForURL(base + "/admin/users/" + name);
+    assertThat(unlabelledControls()).isEmpty();
+    // Keyboard only: focus the INVESTIGATOR box, tick it with Space, submit with Enter on the
+    // button.
+    page.locator("#role-INVESTIGATOR").focus();
+    page.keyboard().press("Space");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save roles")).focus();
+    page.keyboard().press("Enter");
+    page.locator("#admin-done").waitFor();
+    assertThat(page.url())
+        .as("htmx swapped the panel in place")
+        .isEqualTo(base + "/admin/users/" + name);
+    assertThat(page.locator("#admin-done").textContent()).isEqualTo("Roles saved.");
+    assertThat(page.locator("#current-roles").textContent()).isEqualTo("ANALYST, INVESTIGATOR");
+    assertThat(backend.accounts().find(name).orElseThrow().roles())
+        .containsExactlyInAnyOrder("ANALYST", "INVESTIGATOR");
+    screenshot("11-admin-role-changed");
+    assertThat(consoleErrors).isEmpty();
+  }
+
   private static byte[] photo(String name) {
     try {
       return Files.readAllBytes(PdqTestData.root().resolve("misc-images").resolve(name));

@@ -358,7 +358,8 @@ class PagesWebTest extends WebTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
-        .contains("<td>alice</td>")
+        .contains("<td>pat</td>")
+        .doesNotContain("<td>alice</td>") // another agency's user (issue 6: own agency only)
         .contains("ICAC-P")
         .contains("Hash sets")
         .contains("mode SYNTHETIC_DATA")

@@ -90,6 +90,16 @@ class CrossAgencyProbeTest extends WebTest {
     ids.put("/admin/rules/{kind}/{version}", () -> "1");
     ids.put("/api/v1/rules/jobs/{id}", this::ruleJobOfA);
     ids.put("/admin/rules/jobs/{id}", this::ruleJobOfA);
+    // Account administration: a real user of agency A (B's administrator must get 404, and the
+    // user must stay unchanged). Agencies are managed across agencies by SYSTEM_ADMINISTRATOR
+    // (decision 0016), so the probe names an agency that does not exist rather than renaming A.
+    ids.put(
+        "username",
+        () -> {
+          TestAccounts.ensure(backend, "probe-a-admin", AGENCY_A, Role.ADMINISTRATOR);
+          return "probe-a-admin";
+        });
+    ids.put("code", () -> "probe-no-such-agency");
     return ids;
   }
 
@@ -254,6 +264,9 @@ class CrossAgencyProbeTest extends WebTest {
             });
 
     assertThat(problems).as("probed: " + probed).isEmpty();
+    var probedAdmin = backend.accounts().find("probe-a-admin").orElseThrow();
+    assertThat(probedAdmin.enabled()).as("B's administrator did not disable A's user").isTrue();
+    assertThat(probedAdmin.roles()).containsExactly("ADMINISTRATOR");
     assertThat(probed)
         .as("the probe reached the known endpoints")
         .contains("GET /api/v1/tips/{id}", "GET /tips/{id}", "GET /api/v1/tips", "GET /");

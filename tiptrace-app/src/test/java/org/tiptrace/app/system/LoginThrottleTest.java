@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tiptrace.app.testing.InMemoryBackend;
 
 class LoginThrottleTest {
   private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
@@ -32,12 +34,31 @@ class LoginThrottleTest {
     }
   }
 
+  private static final SecuritySettings.Throttle SETTINGS =
+      new SecuritySettings.Throttle(
+          3, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(4));
+
   private final Moving clock = new Moving();
+  private final InMemoryBackend backend = new InMemoryBackend();
   private final LoginThrottle throttle =
-      new LoginThrottle(
-          new SecuritySettings.Throttle(
-              3, 5, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(4)),
-          clock);
+      new LoginThrottle(SETTINGS, backend.loginFailures(), clock);
+
+  @AfterEach
+  void closeBackend() {
+    backend.close();
+  }
+
+  @Test
+  void aSecondInstanceOnTheSameDatabaseSeesTheCountsAndAddsToThem() {
+    LoginThrottle other = new LoginThrottle(SETTINGS, backend.loginFailures(), clock);
+    throttle.failed("dee", "192.0.2.20");
+    other.failed("dee", "192.0.2.21");
+    assertThat(throttle.blockedUntil("dee", "192.0.2.22")).isEmpty();
+    throttle.failed("dee", "192.0.2.20");
+    assertThat(other.blockedUntil("dee", "192.0.2.22")).contains(T0.plusSeconds(30));
+    other.succeeded("dee");
+    assertThat(throttle.blockedUntil("dee", "192.0.2.22")).isEmpty();
+  }
 
   @Test
   void theUserWaitsAfterTheThresholdAndTheDelayDoubles() {

@@ -112,11 +112,21 @@ public final class InMemoryBackend implements TiptraceBackend {
   }
 
   @Override
+  public org.tiptrace.account.LoginFailures loginFailures() {
+    return backend.loginFailures();
+  }
+
+  @Override
   public void close() {
     if (closed.getAndIncrement() == 0) {
       backend.close();
       storage.drop();
     }
+  }
+
+  /** Where the database is (for tests that look at a column with plain JDBC). */
+  public org.tiptrace.app.system.DatabaseSettings settings() {
+    return storage.settings();
   }
 
   public int closeCount() {

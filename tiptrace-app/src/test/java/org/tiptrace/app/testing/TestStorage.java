@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import org.tiptrace.app.system.DatabaseSettings;
+import org.tiptrace.app.system.SecretKeyLocation;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.store.test.TestDatabase;
@@ -51,8 +52,15 @@ public final class TestStorage {
   private static TestStorage postgres() {
     TestDatabase db = TestBackend.POSTGRESQL.open();
     db.closeDatabase(); // the schema stays, migrated; the app opens its own pool on it
+    Path keyDir;
+    try {
+      keyDir = java.nio.file.Files.createTempDirectory("tiptrace-key");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return new TestStorage(
-        new DatabaseSettings(db.config().url(), db.config().user(), db.config().password()),
+        new DatabaseSettings(db.config().url(), db.config().user(), db.config().password())
+            .withSecretKey(SecretKeyLocation.inDataDir(keyDir)),
         Optional.of(db));
   }
 

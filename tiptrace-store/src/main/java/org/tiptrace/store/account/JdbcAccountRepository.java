@@ -21,8 +21,10 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.tiptrace.account.Account;
 import org.tiptrace.account.AccountRepository;
+import org.tiptrace.account.Agency;
 import org.tiptrace.account.ApiToken;
 import org.tiptrace.account.NewAccount;
+import org.tiptrace.account.TotpSecretCipher;
 import org.tiptrace.store.StoreException;
 import org.tiptrace.tip.AgencyId;
 
@@ -30,6 +32,11 @@ import org.tiptrace.tip.AgencyId;
  * {@link AccountRepository} in plain JDBC over the V7 tables; the same SQL on H2 and PostgreSQL.
  * Names are keyed by their lower-case form. A name taken concurrently surfaces as SQLState 23505
  * and is answered as "exists", never as an error.
+ *
+ * <p>TOTP secrets are sealed with the {@link TotpSecretCipher} before they are written and opened
+ * when read, so {@code account_user.totp_secret} never holds a usable secret; {@link
+ * #sealStoredSecrets()} seals the plaintext values of databases from before V10 and re-seals values
+ * of an earlier key (rotation).
  */
 public final class JdbcAccountRepository implements AccountRepository {
   private static final String USER_COLUMNS =
@@ -40,9 +47,11 @@ public final class JdbcAccountRepository implements AccountRepository {
           + " t.last_used_at";
 
   private final DataSource dataSource;
+  private final TotpSecretCipher cipher;
 
-  public JdbcAccountRepository(DataSource dataSource) {
+  public JdbcAccountRepository(DataSource dataSource, TotpSecretCipher cipher) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.cipher = Objects.requireNonNull(cipher, "cipher");
   }
 
   private static String key(String username) {
@@ -158,7 +167,7 @@ public final class JdbcAccountRepository implements AccountRepository {
     }
   }
 
-  private static Account account(ResultSet rs) throws SQLException {
+  private Account account(ResultSet rs) throws SQLException {
     Set<String> roles = new TreeSet<>();
     for (String r : rs.getString(4).split(",")) {
       if (!r.isBlank()) {
@@ -170,12 +179,115 @@ public final class JdbcAccountRepository implements AccountRepository {
         rs.getString(2),
         new AgencyId(rs.getString(3)),
         roles,
-        Optional.ofNullable(rs.getString(5)),
+        Optional.ofNullable(rs.getString(5)).map(v -> opened(rs, v)),
         rs.getLong(6),
         rs.getBoolean(7),
         rs.getInt(8),
         instant(rs, 9),
         instant(rs, 10).orElseThrow());
+  }
+
+  /**
+   * The secret of a stored value: sealed values are opened (a wrong key throws, naming the user and
+   * the key ids); a plaintext value (written before V10, sealed at the next start) is as stored.
+   */
+  private String opened(ResultSet rs, String stored) {
+    String username;
+    try {
+      username = rs.getString(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read a user name", e);
+    }
+    return TotpSecretCipher.isSealed(stored) ? cipher.open(username, stored) : stored;
+  }
+
+  /**
+   * Seals every plaintext TOTP secret and re-seals those of an earlier key with the current one.
+   * Each row is updated only if it still holds the value read (a concurrent change wins).
+   *
+   * @return how many values were (re-)sealed
+   * @throws TotpSecretCipher.SecretKeyException when a value was sealed with a key the cipher does
+   *     not hold: the message names the user and the key ids
+   */
+  public int sealStoredSecrets() {
+    String select =
+        "SELECT username_key, username, totp_secret FROM account_user"
+            + " WHERE totp_secret IS NOT NULL ORDER BY username_key";
+    String update =
+        "UPDATE account_user SET totp_secret = ? WHERE username_key = ? AND totp_secret = ?";
+    int sealed = 0;
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(select);
+        PreparedStatement ps = c.prepareStatement(update)) {
+      while (rs.next()) {
+        String key = rs.getString(1);
+        String username = rs.getString(2);
+        String stored = rs.getString(3);
+        if (cipher.sealedWithCurrentKey(stored)) {
+          continue;
+        }
+        String secret = TotpSecretCipher.isSealed(stored) ? cipher.open(username, stored) : stored;
+        ps.setString(1, cipher.seal(username, secret));
+        ps.setString(2, key);
+        ps.setString(3, stored);
+        sealed += ps.executeUpdate();
+      }
+      return sealed;
+    } catch (SQLException e) {
+      throw new StoreException("cannot seal the stored TOTP secrets", e);
+    }
+  }
+
+  @Override
+  public List<Agency> agencyList() {
+    List<Agency> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT code, name, created_at FROM account_agency ORDER BY code")) {
+      while (rs.next()) {
+        out.add(
+            new Agency(
+                new AgencyId(rs.getString(1)), rs.getString(2), instant(rs, 3).orElseThrow()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot list agencies", e);
+    }
+  }
+
+  @Override
+  public boolean renameAgency(AgencyId agency, String name) {
+    Agency.checkName(name);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE account_agency SET name = ? WHERE code = ?")) {
+      ps.setString(1, name);
+      ps.setString(2, agency.code());
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new StoreException("cannot rename agency " + agency, e);
+    }
+  }
+
+  @Override
+  public boolean setRoles(String username, Set<String> roles) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("user '" + username + "' needs at least one role");
+    }
+    return update(
+        "UPDATE account_user SET roles = ? WHERE username_key = ?",
+        username,
+        ps -> ps.setString(1, String.join(",", new TreeSet<>(roles))));
+  }
+
+  @Override
+  public boolean setPasswordHash(String username, String passwordHash) {
+    return update(
+        "UPDATE account_user SET password_hash = ? WHERE username_key = ?",
+        username,
+        ps -> ps.setString(1, passwordHash));
   }
 
   @Override
@@ -193,7 +305,7 @@ public final class JdbcAccountRepository implements AccountRepository {
         username,
         ps -> {
           if (base32Secret.isPresent()) {
-            ps.setString(1, base32Secret.get());
+            ps.setString(1, cipher.seal(username, base32Secret.get()));
           } else {
             ps.setNull(1, Types.VARCHAR);
           }

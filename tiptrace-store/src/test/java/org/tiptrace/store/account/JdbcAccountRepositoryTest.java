@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import org.tiptrace.account.Account;
 import org.tiptrace.account.AccountRepository;
 import org.tiptrace.account.ApiToken;
 import org.tiptrace.account.NewAccount;
+import org.tiptrace.account.TotpSecretCipher;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.store.test.TestDatabase;
 import org.tiptrace.tip.AgencyId;
@@ -23,7 +25,9 @@ class JdbcAccountRepositoryTest {
       "a3f1c9b0d2e4f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f";
 
   private static AccountRepository repo(TestDatabase db) {
-    return new JdbcAccountRepository(db.database().dataSource());
+    return new JdbcAccountRepository(
+        db.database().dataSource(),
+        new TotpSecretCipher(TotpSecretCipher.newKey(), List.of(), "test key"));
   }
 
   @ParameterizedTest

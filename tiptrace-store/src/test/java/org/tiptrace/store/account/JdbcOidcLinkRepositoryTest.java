@@ -3,6 +3,7 @@ package org.tiptrace.store.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -10,6 +11,7 @@ import org.tiptrace.account.NewAccount;
 import org.tiptrace.account.OidcLink;
 import org.tiptrace.account.OidcLinkRepository;
 import org.tiptrace.account.OidcLinkRepository.LinkOutcome;
+import org.tiptrace.account.TotpSecretCipher;
 import org.tiptrace.store.test.TestBackend;
 import org.tiptrace.store.test.TestDatabase;
 import org.tiptrace.tip.AgencyId;
@@ -28,7 +30,10 @@ class JdbcOidcLinkRepositoryTest {
   @EnumSource(TestBackend.class)
   void anIdentityOpensOneAccountAndAnAccountHasOneIdentityPerIssuer(TestBackend backend) {
     try (TestDatabase db = backend.open()) {
-      JdbcAccountRepository accounts = new JdbcAccountRepository(db.database().dataSource());
+      JdbcAccountRepository accounts =
+          new JdbcAccountRepository(
+              db.database().dataSource(),
+              new TotpSecretCipher(TotpSecretCipher.newKey(), List.of(), "test key"));
       accounts.create(new NewAccount("Alice", "{argon2}$x", A, Set.of("ANALYST")), T0);
       accounts.create(new NewAccount("carol", "{argon2}$y", A, Set.of("INTAKE")), T0);
       OidcLinkRepository links = new JdbcOidcLinkRepository(db.database().dataSource());
