@@ -1,0 +1,392 @@
+package org.tiptrace.hash.pdq;
+
+import java.util.Arrays;
+
+/**
+ * An immutable block of at most {@value #MAX_ROWS} hashes with a multi-index over all 16 slots, so
+ * that a row number fits 2 bytes; only the deletion marks change, under the owning index's write
+ * lock.
+ *
+ * <p><b>Map.</b> Multi-index hashing [1] with a pair filter, exact by pigeonhole:
+ *
+ * <ol>
+ *   <li>The 256 bits are 16 slots of 16 bits, grouped into 8 pairs {@code (2p, 2p+1)}. A hash
+ *       within {@code d} of the query has a pair whose two slot distances sum to at most {@code s2
+ *       = ⌊d/8⌋}, so the smaller of the two is within {@code s1 = ⌊d/16⌋}. One table per slot,
+ *       probed with every key within {@code s1} (17 keys at {@code d = 31}), finds every match; a
+ *       candidate from table {@code t} is kept only if its pair's distance is at most {@code s2}
+ *       (about 0.2 % of random candidates at {@code d = 31}), then checked on all 256 bits [1, 2
+ *       §4.2].
+ *   <li>Table {@code t} is a directory on the top {@code K = ⌈log2 n⌉ − 4} bits of slot {@code t}
+ *       (about 16 rows a bucket) over a 2-byte row permutation sorted by those bits. The rows are
+ *       stored sorted by slot 0, so table 0 needs no permutation. Tables hold no key bits: the key
+ *       of row {@code r} in table {@code t} is read from the row's code, in the same 64-bit word as
+ *       its pair partner, so the key test and the pair filter cost one load per entry. Flips of the
+ *       {@code 16 − K} low bits stay in the query's own bucket: at {@code d = 31} a table probes
+ *       {@code K + 1} buckets.
+ *   <li>Ids are stored as offsets from the segment's smallest id, 2 bytes when the segment's ids
+ *       span less than 2^16 (dense ids, e.g. database keys loaded in order), 4 when less than 2^32,
+ *       else 8, outside the arrays the search reads.
+ *   <li>A match can surface from several tables; it is reported only from the first table whose
+ *       probe and filter it passes, recomputed from its code, so no set is needed.
+ * </ol>
+ *
+ * <p>Memory per row: 32 (code) + 15 × 2 (permutations) + 16 directories of {@code 2^K + 1} chars
+ * (about 2 bytes a row) + ids (2, 4 or 8) + a deletion bit: 66 bytes with dense ids. Decision 0004
+ * compares it with the 8-pair-table layout of {@link MihSegment}.
+ *
+ * <p>References: [1] M. Norouzi, A. Punjani, D. J. Fleet, "Fast Exact Search in Hamming Space with
+ * Multi-Index Hashing", IEEE TPAMI 2014; [2] {@code shared/reference/pdq.md} §4.2.
+ */
+final class SlotSegment implements Segment {
+
+  static final int SLOTS = 16;
+
+  /** Rows per segment: row numbers and directory offsets fit in a {@code char}. */
+  static final int MAX_ROWS = (1 << 16) - 1;
+
+  final int n;
+
+  /** Bucket key = the top {@code keyBits} of a slot; {@code lowBits = 16 − keyBits}. */
+  private final int keyBits;
+
+  private final int lowBits;
+
+  /** Four words per row, {@code w0} first, rows sorted by the top bits of slot 0. */
+  private final long[] codes;
+
+  /** Ids as {@code idBase + offset}, the offset in exactly one of the three arrays. */
+  private final long idBase;
+
+  private final char[] ids16;
+  private final int[] ids32;
+  private final long[] ids64;
+
+  /** {@code SLOTS × (2^keyBits + 1)} bucket starts, table 0 first. */
+  private final char[] dir;
+
+  /** Tables 1–15: {@code n} row numbers each, back to back, sorted by the table's bucket key. */
+  private final char[] perm;
+
+  /**
+   * Tables 1–15: per entry of {@link #perm}, the 4 slot bits just below the bucket key, two to a
+   * byte, so most entries are rejected without loading their code.
+   */
+  private final byte[] nibbles;
+
+  private final long[] deleted;
+  private int deletedCount;
+
+  /** Written so the JIT keeps the touching loads in {@link #searchMih}; never read. */
+  @SuppressWarnings("unused")
+  private static int touchSink;
+
+  /** Directory bits for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 4}, between 0 and 12. */
+  static int keyBits(int n) {
+    int ceilLog = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+    return Math.max(0, Math.min(12, ceilLog - 4));
+  }
+
+  /**
+   * Builds from {@code n} rows; {@code codes} holds 4 words per row, {@code w0} first. The arrays
+   * are read, not kept.
+   */
+  SlotSegment(long[] codes, long[] ids, int n) {
+    if (n > MAX_ROWS) {
+      throw new IllegalArgumentException("segment too large: " + n + " > " + MAX_ROWS);
+    }
+    this.n = n;
+    this.keyBits = keyBits(n);
+    this.lowBits = 16 - keyBits;
+    int buckets = 1 << keyBits;
+    int stride = buckets + 1;
+    this.dir = new char[SLOTS * stride];
+    this.deleted = new long[(n + 63) >>> 6];
+
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, ids[i]);
+      max = Math.max(max, ids[i]);
+    }
+    long span = max - min; // negative when the span overflows a long
+    int idBytes =
+        n == 0 || (span >= 0 && span <= 0xFFFF) ? 2 : span >= 0 && span <= 0xFFFF_FFFFL ? 4 : 8;
+    this.idBase = idBytes == 8 || n == 0 ? 0 : min;
+    this.ids16 = new char[idBytes == 2 ? n : 0];
+    this.ids32 = new int[idBytes == 4 ? n : 0];
+    this.ids64 = new long[idBytes == 8 ? n : 0];
+
+    // Rows sorted by slot 0's bucket key (counting sort): table 0 is then the rows themselves.
+    int[] start = new int[buckets + 1];
+    for (int row = 0; row < n; row++) {
+      start[(slot(codes, row, 0) >>> lowBits) + 1]++;
+    }
+    for (int k = 0; k < buckets; k++) {
+      start[k + 1] += start[k];
+    }
+    for (int k = 0; k <= buckets; k++) {
+      dir[k] = (char) start[k];
+    }
+    this.codes = new long[4 * n];
+    for (int row = 0; row < n; row++) {
+      int to = start[slot(codes, row, 0) >>> lowBits]++;
+      System.arraycopy(codes, 4 * row, this.codes, 4 * to, 4);
+      long offset = ids[row] - idBase;
+      switch (idBytes) {
+        case 2 -> ids16[to] = (char) offset;
+        case 4 -> ids32[to] = (int) offset;
+        default -> ids64[to] = ids[row];
+      }
+    }
+
+    this.perm = new char[(SLOTS - 1) * n];
+    this.nibbles = new byte[((SLOTS - 1) * n + 1) >>> 1];
+    int nibShift = lowBits - 4;
+    for (int t = 1; t < SLOTS; t++) {
+      int base = t * stride;
+      Arrays.fill(start, 0);
+      for (int row = 0; row < n; row++) {
+        start[(slot(this.codes, row, t) >>> lowBits) + 1]++;
+      }
+      for (int k = 0; k < buckets; k++) {
+        start[k + 1] += start[k];
+      }
+      for (int k = 0; k <= buckets; k++) {
+        dir[base + k] = (char) start[k];
+      }
+      int permBase = (t - 1) * n;
+      for (int row = 0; row < n; row++) {
+        int v = slot(this.codes, row, t);
+        int at = permBase + start[v >>> lowBits]++;
+        perm[at] = (char) row;
+        nibbles[at >>> 1] |= (byte) (((v >>> nibShift) & 15) << ((at & 1) << 2));
+      }
+    }
+  }
+
+  static int slot(long[] codes, int row, int t) {
+    return (int) (codes[(row << 2) + (t >>> 2)] >>> ((t & 3) << 4)) & 0xFFFF;
+  }
+
+  @Override
+  public int rows() {
+    return n;
+  }
+
+  @Override
+  public long word(int row, int w) {
+    return codes[4 * row + w];
+  }
+
+  @Override
+  public long id(int row) {
+    if (ids16.length != 0) {
+      return idBase + ids16[row];
+    }
+    if (ids32.length != 0) {
+      return idBase + (ids32[row] & 0xFFFF_FFFFL);
+    }
+    return ids64[row];
+  }
+
+  /** Bytes per id in this segment: 2, 4 or 8. Package-private for tests. */
+  int idBytes() {
+    return ids16.length != 0 || n == 0 ? 2 : ids32.length != 0 ? 4 : 8;
+  }
+
+  @Override
+  public int live() {
+    return n - deletedCount;
+  }
+
+  @Override
+  public boolean isDeleted(int row) {
+    return (deleted[row >>> 6] & (1L << row)) != 0;
+  }
+
+  @Override
+  public int delete(long id) {
+    int removed = 0;
+    for (int row = 0; row < n; row++) {
+      if (id(row) == id && !isDeleted(row)) {
+        deleted[row >>> 6] |= 1L << row;
+        deletedCount++;
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public long memoryBytes() {
+    return 8L * codes.length
+        + 2L * ids16.length
+        + 4L * ids32.length
+        + 8L * ids64.length
+        + 2L * dir.length
+        + 2L * perm.length
+        + nibbles.length
+        + 8L * deleted.length;
+  }
+
+  /** Buckets probed per table at radius {@code d}: the ball of radius ⌊d/16⌋ on the key bits. */
+  static int probesPerTable(int n, int d) {
+    int s1 = Math.min(16, d >>> 4);
+    int k = keyBits(n);
+    long count = 0;
+    long binom = 1;
+    for (int i = 0; i <= Math.min(s1, k); i++) {
+      count += binom;
+      binom = binom * (k - i) / (i + 1);
+    }
+    return (int) count;
+  }
+
+  /**
+   * Cost model: MIH reads {@code 16 · probes} directory pairs and about {@code n / 2^K} entries a
+   * bucket, each entry a random code load (counted as 3 sequential code reads); a scan reads {@code
+   * n} codes.
+   */
+  @Override
+  public boolean mihCheaper(int d) {
+    return mihCheaper(n, d);
+  }
+
+  static boolean mihCheaper(int n, int d) {
+    if (d >>> 4 > 4) {
+      return false;
+    }
+    double probes = (double) SLOTS * probesPerTable(n, d);
+    double bucket = n / (double) (1 << keyBits(n));
+    return probes * (4 + 3 * bucket) < n;
+  }
+
+  @Override
+  public void searchMih(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
+    if (n == 0) {
+      return;
+    }
+    int s1 = d >>> 4;
+    int s2 = d >>> 3;
+    int buckets = 1 << keyBits;
+    int stride = buckets + 1;
+    int ballEnd = MihSegment.BALL_END[Math.min(s1, 16)];
+    int[] masks = new int[Math.min(ballEnd, buckets)];
+    int m = 0;
+    for (int b = 0; b < ballEnd && m < masks.length; b++) {
+      if (MihSegment.BALL[b] < buckets) {
+        masks[m++] = MihSegment.BALL[b];
+      }
+    }
+    long[] qw = {q0, q1, q2, q3};
+    // Bucket ranges first: independent loads, so their cache misses overlap.
+    int[] lo = new int[SLOTS * m];
+    int[] hi = new int[SLOTS * m];
+    for (int t = 0, p = 0; t < SLOTS; t++) {
+      int base = t * stride;
+      int qKey = (int) (qw[t >>> 2] >>> ((t & 3) << 4)) & 0xFFFF;
+      qKey >>>= lowBits;
+      for (int b = 0; b < m; b++, p++) {
+        int key = qKey ^ masks[b];
+        lo[p] = dir[base + key];
+        hi[p] = dir[base + key + 1];
+      }
+    }
+    // Touch every probed bucket of tables 1–15 before scanning any: independent loads whose cache
+    // misses overlap (Java has no prefetch instruction); the scans below then mostly hit.
+    int touched = 0;
+    for (int t = 1, p = m; t < SLOTS; t++) {
+      int permBase = (t - 1) * n;
+      for (int b = 0; b < m; b++, p++) {
+        if (lo[p] < hi[p]) {
+          int a = permBase + lo[p];
+          int z = permBase + hi[p] - 1;
+          touched += perm[a] + perm[z] + nibbles[a >>> 1] + nibbles[z >>> 1];
+        }
+      }
+    }
+    touchSink = touched;
+    // Candidates (row << 4 | table) are collected, then verified: their code loads overlap.
+    int[] cand = new int[64];
+    int c = 0;
+    long pairMask = 0xFFFF_FFFFL;
+    // Table 0: a bucket is a run of rows; slot 0 and its partner are the low 32 bits of word 0.
+    for (int b = 0; b < m; b++) {
+      for (int row = lo[b], end = hi[b]; row < end; row++) {
+        long x = codes[row << 2] ^ q0;
+        if (Long.bitCount(x & 0xFFFF) <= s1 && Long.bitCount(x & pairMask) <= s2) {
+          if (c == cand.length) {
+            cand = Arrays.copyOf(cand, 2 * c);
+          }
+          cand[c++] = row << 4;
+        }
+      }
+    }
+    for (int t = 1, p = m; t < SLOTS; t++) {
+      int w = t >>> 2;
+      long q = qw[w];
+      int keyShift = (t & 3) << 4;
+      int permBase = (t - 1) * n;
+      int qNib = (int) (q >>> (keyShift + lowBits - 4)) & 15;
+      for (int b = 0; b < m; b++, p++) {
+        int budget = s1 - Integer.bitCount(masks[b]);
+        for (int i = permBase + lo[p], end = permBase + hi[p]; i < end; i++) {
+          int nib = nibbles[i >>> 1] >>> ((i & 1) << 2);
+          if (Integer.bitCount((nib ^ qNib) & 15) > budget) {
+            continue;
+          }
+          if (c == cand.length) {
+            cand = Arrays.copyOf(cand, 2 * c);
+          }
+          cand[c++] = (perm[i] << 4) | t;
+        }
+      }
+    }
+    for (int k = 0; k < c; k++) {
+      int row = cand[k] >>> 4;
+      int t = cand[k] & 15;
+      long x = codes[(row << 2) + (t >>> 2)] ^ qw[t >>> 2];
+      if (Long.bitCount((x >>> ((t & 3) << 4)) & 0xFFFF) <= s1
+          && Long.bitCount((x >>> ((t & 2) << 4)) & pairMask) <= s2) {
+        verify(row, t, qw, d, s1, s2, sink);
+      }
+    }
+  }
+
+  private void verify(int row, int t, long[] qw, int d, int s1, int s2, MatchSink sink) {
+    int c = row << 2;
+    long x0 = codes[c] ^ qw[0];
+    long x1 = codes[c + 1] ^ qw[1];
+    long x2 = codes[c + 2] ^ qw[2];
+    long x3 = codes[c + 3] ^ qw[3];
+    int dist = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+    if (dist > d || isDeleted(row)) {
+      return;
+    }
+    // Report only from the first table whose probe and filter the row passes.
+    long[] x = {x0, x1, x2, x3};
+    for (int u = 0; u < t; u++) {
+      long xw = x[u >>> 2];
+      if (Long.bitCount((xw >>> ((u & 3) << 4)) & 0xFFFF) <= s1
+          && Long.bitCount((xw >>> ((u & 2) << 4)) & 0xFFFF_FFFFL) <= s2) {
+        return;
+      }
+    }
+    sink.accept(id(row), dist);
+  }
+
+  @Override
+  public void searchScan(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
+    for (int row = 0, c = 0; row < n; row++, c += 4) {
+      int dist =
+          Long.bitCount(codes[c] ^ q0)
+              + Long.bitCount(codes[c + 1] ^ q1)
+              + Long.bitCount(codes[c + 2] ^ q2)
+              + Long.bitCount(codes[c + 3] ^ q3);
+      if (dist <= d && !isDeleted(row)) {
+        sink.accept(id(row), dist);
+      }
+    }
+  }
+}
