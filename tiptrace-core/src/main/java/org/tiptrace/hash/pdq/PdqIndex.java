@@ -393,6 +393,16 @@ public final class PdqIndex {
     }
   }
 
+  /** Live rows of each sealed segment, in order; package-private for tests. */
+  List<Integer> segmentLiveRows() {
+    lock.readLock().lock();
+    try {
+      return segments.stream().map(Segment::live).toList();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Bytes held by the index's arrays (object headers ignored). */
   public long memoryBytes() {
     lock.readLock().lock();

@@ -1,5 +1,8 @@
 package org.tiptrace.hash.pdq;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -42,8 +45,17 @@ final class SlotSegment implements Segment {
 
   static final int SLOTS = 16;
 
-  /** Rows per segment: row numbers and directory offsets fit in a {@code char}. */
-  static final int MAX_ROWS = (1 << 16) - 1;
+  /** Rows per segment: at most 20 row bits per entry. */
+  static final int MAX_ROWS = 1 << 20;
+
+  /** Low bits of the pair partner slot kept in each entry of tables 1–15 (0 = none). */
+  static final int FILTER_BITS = 0;
+
+  /** Buckets per directory block: a block's starts are an int anchor plus char offsets. */
+  private static final int BLOCK_SHIFT = 6;
+
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   final int n;
 
@@ -51,6 +63,9 @@ final class SlotSegment implements Segment {
   private final int keyBits;
 
   private final int lowBits;
+  private final int rowBits;
+  private final int entryBits;
+  private final long entryMask;
 
   /** Four words per row, {@code w0} first, rows sorted by the top bits of slot 0. */
   private final long[] codes;
@@ -62,17 +77,18 @@ final class SlotSegment implements Segment {
   private final int[] ids32;
   private final long[] ids64;
 
-  /** {@code SLOTS × (2^keyBits + 1)} bucket starts, table 0 first. */
-  private final char[] dir;
-
-  /** Tables 1–15: {@code n} row numbers each, back to back, sorted by the table's bucket key. */
-  private final char[] perm;
-
   /**
-   * Tables 1–15: per entry of {@link #perm}, the 4 slot bits just below the bucket key, two to a
-   * byte, so most entries are rejected without loading their code.
+   * Bucket starts of the 16 tables ({@code 2^keyBits + 1} each, table 0 first): {@code
+   * anchors[block] + rel[bucket]} when every block of {@code 2^BLOCK_SHIFT} buckets spans fewer
+   * than 2^16 entries, else {@code wide[bucket]}.
    */
-  private final byte[] nibbles;
+  private final int[] anchors;
+
+  private final char[] rel;
+  private final int[] wide;
+
+  /** Tables 1–15: {@code n} entries of {@code entryBits} each (row, low key bits, filter). */
+  private final byte[] entries;
 
   private final long[] deleted;
   private int deletedCount;
@@ -81,10 +97,10 @@ final class SlotSegment implements Segment {
   @SuppressWarnings("unused")
   private static int touchSink;
 
-  /** Directory bits for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 4}, between 0 and 12. */
+  /** Directory bits for a segment of {@code n} rows: {@code ⌈log2 n⌉ − 4}, between 0 and 16. */
   static int keyBits(int n) {
     int ceilLog = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
-    return Math.max(0, Math.min(12, ceilLog - 4));
+    return Math.max(0, Math.min(16, ceilLog - 4));
   }
 
   /**
@@ -98,9 +114,11 @@ final class SlotSegment implements Segment {
     this.n = n;
     this.keyBits = keyBits(n);
     this.lowBits = 16 - keyBits;
+    this.rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+    this.entryBits = rowBits + lowBits + FILTER_BITS;
+    this.entryMask = (1L << entryBits) - 1;
     int buckets = 1 << keyBits;
     int stride = buckets + 1;
-    this.dir = new char[SLOTS * stride];
     this.deleted = new long[(n + 63) >>> 6];
 
     long min = Long.MAX_VALUE;
@@ -117,20 +135,14 @@ final class SlotSegment implements Segment {
     this.ids32 = new int[idBytes == 4 ? n : 0];
     this.ids64 = new long[idBytes == 8 ? n : 0];
 
+    int[] starts = new int[SLOTS * stride];
     // Rows sorted by slot 0's bucket key (counting sort): table 0 is then the rows themselves.
-    int[] start = new int[buckets + 1];
-    for (int row = 0; row < n; row++) {
-      start[(slot(codes, row, 0) >>> lowBits) + 1]++;
-    }
-    for (int k = 0; k < buckets; k++) {
-      start[k + 1] += start[k];
-    }
-    for (int k = 0; k <= buckets; k++) {
-      dir[k] = (char) start[k];
-    }
+    int[] cursor = new int[buckets];
+    countingStarts(codes, 0, starts, 0);
+    System.arraycopy(starts, 0, cursor, 0, buckets);
     this.codes = new long[4 * n];
     for (int row = 0; row < n; row++) {
-      int to = start[slot(codes, row, 0) >>> lowBits]++;
+      int to = cursor[slot(codes, row, 0) >>> lowBits]++;
       System.arraycopy(codes, 4 * row, this.codes, 4 * to, 4);
       long offset = ids[row] - idBase;
       switch (idBytes) {
@@ -140,29 +152,83 @@ final class SlotSegment implements Segment {
       }
     }
 
-    this.perm = new char[(SLOTS - 1) * n];
-    this.nibbles = new byte[((SLOTS - 1) * n + 1) >>> 1];
-    int nibShift = lowBits - 4;
+    this.entries = new byte[(int) (((long) (SLOTS - 1) * n * entryBits + 7) >>> 3) + 8];
+    int rowShift = lowBits + FILTER_BITS;
+    long lowMask = (1L << lowBits) - 1;
+    long filterMask = (1L << FILTER_BITS) - 1;
     for (int t = 1; t < SLOTS; t++) {
       int base = t * stride;
-      Arrays.fill(start, 0);
-      for (int row = 0; row < n; row++) {
-        start[(slot(this.codes, row, t) >>> lowBits) + 1]++;
-      }
-      for (int k = 0; k < buckets; k++) {
-        start[k + 1] += start[k];
-      }
-      for (int k = 0; k <= buckets; k++) {
-        dir[base + k] = (char) start[k];
-      }
-      int permBase = (t - 1) * n;
+      countingStarts(this.codes, t, starts, base);
+      System.arraycopy(starts, base, cursor, 0, buckets);
+      long entryBase = (long) (t - 1) * n;
       for (int row = 0; row < n; row++) {
         int v = slot(this.codes, row, t);
-        int at = permBase + start[v >>> lowBits]++;
-        perm[at] = (char) row;
-        nibbles[at >>> 1] |= (byte) (((v >>> nibShift) & 15) << ((at & 1) << 2));
+        long entry =
+            ((long) row << rowShift)
+                | ((v & lowMask) << FILTER_BITS)
+                | (slot(this.codes, row, t ^ 1) & filterMask);
+        putEntry(entryBase + cursor[v >>> lowBits]++, entry);
       }
     }
+
+    // Directory: int anchors per block plus char offsets, unless a block is too full.
+    int blocksPerTable = (stride + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
+    boolean fits = true;
+    for (int t = 0; t < SLOTS && fits; t++) {
+      for (int k = 0; k < stride; k++) {
+        int anchor = starts[t * stride + (k & -(1 << BLOCK_SHIFT))];
+        if (starts[t * stride + k] - anchor > 0xFFFF) {
+          fits = false;
+          break;
+        }
+      }
+    }
+    if (fits) {
+      this.anchors = new int[SLOTS * blocksPerTable];
+      this.rel = new char[SLOTS * stride];
+      this.wide = new int[0];
+      for (int t = 0; t < SLOTS; t++) {
+        for (int k = 0; k < stride; k++) {
+          int anchor = starts[t * stride + (k & -(1 << BLOCK_SHIFT))];
+          if ((k & ((1 << BLOCK_SHIFT) - 1)) == 0) {
+            anchors[t * blocksPerTable + (k >>> BLOCK_SHIFT)] = anchor;
+          }
+          rel[t * stride + k] = (char) (starts[t * stride + k] - anchor);
+        }
+      }
+    } else {
+      this.anchors = new int[0];
+      this.rel = new char[0];
+      this.wide = starts;
+    }
+  }
+
+  /** Bucket starts of table {@code t} (by the top bits of slot {@code t}) into {@code starts}. */
+  private void countingStarts(long[] rows, int t, int[] starts, int base) {
+    int buckets = 1 << keyBits;
+    for (int row = 0; row < n; row++) {
+      starts[base + (slot(rows, row, t) >>> lowBits) + 1]++;
+    }
+    for (int k = 0; k < buckets; k++) {
+      starts[base + k + 1] += starts[base + k];
+    }
+  }
+
+  private void putEntry(long index, long entry) {
+    long bit = index * entryBits;
+    int at = (int) (bit >>> 3);
+    long word = (long) LONG_LE.get(entries, at);
+    LONG_LE.set(entries, at, word | (entry << (bit & 7)));
+  }
+
+  /** Start of bucket {@code k} of table {@code t} (k may be {@code 2^keyBits}: the end). */
+  private int start(int t, int k) {
+    int stride = (1 << keyBits) + 1;
+    if (wide.length != 0) {
+      return wide[t * stride + k];
+    }
+    int blocksPerTable = (stride + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
+    return anchors[t * blocksPerTable + (k >>> BLOCK_SHIFT)] + rel[t * stride + k];
   }
 
   static int slot(long[] codes, int row, int t) {
@@ -188,6 +254,11 @@ final class SlotSegment implements Segment {
       return idBase + (ids32[row] & 0xFFFF_FFFFL);
     }
     return ids64[row];
+  }
+
+  /** Whether the directory fell back to int starts (a block spans 2^16 entries or more). */
+  boolean wideDirectory() {
+    return wide.length != 0;
   }
 
   /** Bytes per id in this segment: 2, 4 or 8. Package-private for tests. */
@@ -224,9 +295,10 @@ final class SlotSegment implements Segment {
         + 2L * ids16.length
         + 4L * ids32.length
         + 8L * ids64.length
-        + 2L * dir.length
-        + 2L * perm.length
-        + nibbles.length
+        + 4L * anchors.length
+        + 2L * rel.length
+        + 4L * wide.length
+        + entries.length
         + 8L * deleted.length;
   }
 
@@ -270,7 +342,6 @@ final class SlotSegment implements Segment {
     int s1 = d >>> 4;
     int s2 = d >>> 3;
     int buckets = 1 << keyBits;
-    int stride = buckets + 1;
     int ballEnd = MihSegment.BALL_END[Math.min(s1, 16)];
     int[] masks = new int[Math.min(ballEnd, buckets)];
     int m = 0;
@@ -284,25 +355,23 @@ final class SlotSegment implements Segment {
     int[] lo = new int[SLOTS * m];
     int[] hi = new int[SLOTS * m];
     for (int t = 0, p = 0; t < SLOTS; t++) {
-      int base = t * stride;
-      int qKey = (int) (qw[t >>> 2] >>> ((t & 3) << 4)) & 0xFFFF;
-      qKey >>>= lowBits;
+      int qKey = ((int) (qw[t >>> 2] >>> ((t & 3) << 4)) & 0xFFFF) >>> lowBits;
       for (int b = 0; b < m; b++, p++) {
         int key = qKey ^ masks[b];
-        lo[p] = dir[base + key];
-        hi[p] = dir[base + key + 1];
+        lo[p] = start(t, key);
+        hi[p] = start(t, key + 1);
       }
     }
-    // Touch every probed bucket of tables 1–15 before scanning any: independent loads whose cache
-    // misses overlap (Java has no prefetch instruction); the scans below then mostly hit.
+    // Touch both ends of every probed bucket of tables 1–15 before scanning any: independent
+    // loads whose cache misses overlap (Java has no prefetch instruction).
     int touched = 0;
     for (int t = 1, p = m; t < SLOTS; t++) {
-      int permBase = (t - 1) * n;
+      long entryBase = (long) (t - 1) * n;
       for (int b = 0; b < m; b++, p++) {
         if (lo[p] < hi[p]) {
-          int a = permBase + lo[p];
-          int z = permBase + hi[p] - 1;
-          touched += perm[a] + perm[z] + nibbles[a >>> 1] + nibbles[z >>> 1];
+          touched +=
+              entries[(int) (((entryBase + lo[p]) * entryBits) >>> 3)]
+                  + entries[(int) (((entryBase + hi[p]) * entryBits - 1) >>> 3)];
         }
       }
     }
@@ -323,23 +392,29 @@ final class SlotSegment implements Segment {
         }
       }
     }
+    int rowShift = lowBits + FILTER_BITS;
+    long lowBitsMask = ((1L << lowBits) - 1) << FILTER_BITS;
+    long filterMask = (1L << FILTER_BITS) - 1;
     for (int t = 1, p = m; t < SLOTS; t++) {
-      int w = t >>> 2;
-      long q = qw[w];
-      int keyShift = (t & 3) << 4;
-      int permBase = (t - 1) * n;
-      int qNib = (int) (q >>> (keyShift + lowBits - 4)) & 15;
+      int qSlot = (int) (qw[t >>> 2] >>> ((t & 3) << 4)) & 0xFFFF;
+      int qPartner = (int) (qw[t >>> 2] >>> (((t ^ 1) & 3) << 4)) & 0xFFFF;
+      long qBits = ((qSlot & ((1L << lowBits) - 1)) << FILTER_BITS) | (qPartner & filterMask);
+      long entryBase = (long) (t - 1) * n;
       for (int b = 0; b < m; b++, p++) {
-        int budget = s1 - Integer.bitCount(masks[b]);
-        for (int i = permBase + lo[p], end = permBase + hi[p]; i < end; i++) {
-          int nib = nibbles[i >>> 1] >>> ((i & 1) << 2);
-          if (Integer.bitCount((nib ^ qNib) & 15) > budget) {
-            continue;
+        int pm = Integer.bitCount(masks[b]);
+        int keyBudget = s1 - pm;
+        int pairBudget = s2 - pm;
+        long bit = (entryBase + lo[p]) * entryBits;
+        for (int i = lo[p], end = hi[p]; i < end; i++, bit += entryBits) {
+          long ent = ((long) LONG_LE.get(entries, (int) (bit >>> 3)) >>> (bit & 7)) & entryMask;
+          long x = ent ^ qBits;
+          int e = Long.bitCount(x & lowBitsMask);
+          if (e <= keyBudget && e + Long.bitCount(x & filterMask) <= pairBudget) {
+            if (c == cand.length) {
+              cand = Arrays.copyOf(cand, 2 * c);
+            }
+            cand[c++] = ((int) (ent >>> rowShift) << 4) | t;
           }
-          if (c == cand.length) {
-            cand = Arrays.copyOf(cand, 2 * c);
-          }
-          cand[c++] = (perm[i] << 4) | t;
         }
       }
     }
