@@ -31,18 +31,17 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Map.</b> A small log-structured index:
  *
  * <ol>
- *   <li>Sealed {@link MihSegment}s, each an immutable multi-index (8 slot-pair tables with a
- *       partner filter, exact by pigeonhole, at most 64 bytes a row; see that class) [1, 2 §4.2]. A
- *       bulk {@link #build} gives one segment.
+ *   <li>Sealed segments, each an immutable multi-index, exact by pigeonhole [1, 2 §4.2], in one of
+ *       two {@link Layout}s: {@link SlotSegment} (16 slot tables of packed 20-bit entries, about 76
+ *       bytes a row; the default, for speed) or {@link MihSegment} (8 slot-pair tables, at most 64
+ *       bytes a row). A bulk {@link #build} gives equal segments of at most 2^20 rows.
  *   <li>A tail of up to {@value #TAIL_CAPACITY} recent additions, scanned linearly. When full it is
  *       sealed into a segment, and segments merge like a binary counter (a new segment absorbs the
  *       previous one while that is not larger), so there are O(log n) segments and each row is
  *       rebuilt O(log n) times. Merges drop deleted rows; a segment more than half deleted is
  *       rebuilt at once.
- *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes {@code
- *       8·|ball(⌊d/8⌋)|} buckets (over the bucket key bits) of 16–32 entries each; if that costs
- *       more than reading {@code n} codes (on 2^20 rows from radius 40 on; on small segments
- *       already at 31) the segment is scanned. Either way the answer is exact.
+ *   <li>Per query and segment, MIH or a scan is chosen by the segment's cost model (probed buckets
+ *       and the entries they hold against reading {@code n} codes); either way the answer is exact.
  * </ol>
  *
  * <p><b>Threads.</b> Many readers, one writer at a time, through a read-write lock: queries share
@@ -54,15 +53,17 @@ import org.jspecify.annotations.Nullable;
  * two rows); {@code remove(id)} removes every row with that id and scans all ids, O(n), to keep
  * memory low (no id map).
  *
- * <p><b>Memory.</b> A sealed segment holds at most {@value MihSegment#BUDGET_BYTES} bytes per row
- * (32 of code, 4 or 8 of id, the rest tables and offsets; see {@link MihSegment}); the tail of
- * unsealed additions 40. {@link #memoryBytes()} reports the total (see {@code
- * docs/benchmarks-pdq.md} and decision 0004).
+ * <p><b>Memory.</b> A sealed row costs about 76 bytes with {@link Layout#SLOT_TABLES} (32 of code,
+ * 2–8 of id, the rest tables and directory) and at most {@value MihSegment#BUDGET_BYTES} with
+ * {@link Layout#PAIR_TABLES}; the tail of unsealed additions 40. {@link #memoryBytes()} reports the
+ * total (see {@code docs/benchmarks-pdq.md} and decision 0004).
  *
- * <p><b>Snapshot format</b> (version 2, big-endian): magic {@code "TTPDQIDX"}, int version, long
- * row count, then every row's four code words ({@code w0} first), then every row's id, then the
- * CRC-32C of all preceding bytes as a long. Tables are rebuilt on load. Version 1 (per row the id,
- * then the code) is still read.
+ * <p><b>Snapshot format</b> (version 3, big-endian): magic {@code "TTPDQIDX"}, int version, long
+ * row count, byte layout ({@link Layout} ordinal), int segment count, an int of live rows per
+ * segment, then every row's four code words ({@code w0} first), segment by segment and the tail
+ * last, then every row's id in the same order, then the CRC-32C of all preceding bytes as a long.
+ * Tables are rebuilt on load, segment by segment. Versions 1 (per row the id, then the code) and 2
+ * (columnar, no layout or segments) are still read and converted to the default layout.
  *
  * <p>References: [1] Norouzi, Punjani, Fleet, "Fast Exact Search in Hamming Space with Multi-Index
  * Hashing" (2014); [2] {@code shared/reference/pdq.md}.

@@ -6,9 +6,9 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * An immutable block of at most {@value #MAX_ROWS} hashes with a multi-index over all 16 slots, so
- * that a row number fits 2 bytes; only the deletion marks change, under the owning index's write
- * lock.
+ * An immutable block of at most {@value #MAX_ROWS} hashes with a multi-index over all 16 slots;
+ * only the deletion marks change, under the owning index's write lock. The default layout of {@link
+ * PdqIndex} ({@code Layout.SLOT_TABLES}).
  *
  * <p><b>Map.</b> Multi-index hashing [1] with a pair filter, exact by pigeonhole:
  *
@@ -17,26 +17,29 @@ import java.util.Arrays;
  *       within {@code d} of the query has a pair whose two slot distances sum to at most {@code s2
  *       = ⌊d/8⌋}, so the smaller of the two is within {@code s1 = ⌊d/16⌋}. One table per slot,
  *       probed with every key within {@code s1} (17 keys at {@code d = 31}), finds every match; a
- *       candidate from table {@code t} is kept only if its pair's distance is at most {@code s2}
- *       (about 0.2 % of random candidates at {@code d = 31}), then checked on all 256 bits [1, 2
- *       §4.2].
+ *       candidate from table {@code t} is kept only if its pair is within {@code s2} (about 0.2 %
+ *       of random candidates at {@code d = 31}), then checked on all 256 bits [1, 2 §4.2].
  *   <li>Table {@code t} is a directory on the top {@code K = ⌈log2 n⌉ − 4} bits of slot {@code t}
- *       (about 16 rows a bucket) over a 2-byte row permutation sorted by those bits. The rows are
- *       stored sorted by slot 0, so table 0 needs no permutation. Tables hold no key bits: the key
- *       of row {@code r} in table {@code t} is read from the row's code, in the same 64-bit word as
- *       its pair partner, so the key test and the pair filter cost one load per entry. Flips of the
- *       {@code 16 − K} low bits stay in the query's own bucket: at {@code d = 31} a table probes
- *       {@code K + 1} buckets.
- *   <li>Ids are stored as offsets from the segment's smallest id, 2 bytes when the segment's ids
- *       span less than 2^16 (dense ids, e.g. database keys loaded in order), 4 when less than 2^32,
- *       else 8, outside the arrays the search reads.
+ *       (about 16 rows a bucket) over packed 20-bit entries sorted by those bits: the row ({@code
+ *       ⌈log2 n⌉} bits) and the slot's {@code 16 − K} low bits, so the exact key distance is known
+ *       without loading the row's code; only entries within {@code s1} load it (for the pair
+ *       filter, one 64-bit word holds the slot and its partner). Rows are stored sorted by slot 0's
+ *       bucket, so table 0 needs no entries.
+ *   <li>Directory starts are an int per block of 64 buckets plus a char offset per bucket (about
+ *       2.2 bytes a row for the 16 tables); a block spanning 2^16 entries or more (heavily
+ *       clustered data) makes the segment keep plain int starts instead (about 4.2 bytes a row).
+ *   <li>Ids are offsets from the segment's smallest id: 2 bytes when the segment's ids span less
+ *       than 2^16, 4 when less than 2^32, else 8; they live apart from the arrays the search scans.
  *   <li>A match can surface from several tables; it is reported only from the first table whose
  *       probe and filter it passes, recomputed from its code, so no set is needed.
  * </ol>
  *
- * <p>Memory per row: 32 (code) + 15 × 2 (permutations) + 16 directories of {@code 2^K + 1} chars
- * (about 2 bytes a row) + ids (2, 4 or 8) + a deletion bit: 66 bytes with dense ids. Decision 0004
- * compares it with the 8-pair-table layout of {@link MihSegment}.
+ * <p>Memory per row at 2^20 rows: 32 (code) + 15 × 20 bits (37.5) + directory (2.2) + ids (4 when
+ * they span less than 2^32) + a deletion bit: 75.8 bytes, over issue 3's 64. The 2-byte-row variant
+ * (segments of 65,535 rows, no key bits in the entries) fits 64 bytes without ids but measured 343
+ * queries per CPU-second at 1 M (a random code load per entry, 16 × more bucket probes); decision
+ * 0004 and {@code docs/benchmarks-pdq.md} have the comparison and {@link MihSegment} the layout
+ * that fits 64 bytes.
  *
  * <p>References: [1] M. Norouzi, A. Punjani, D. J. Fleet, "Fast Exact Search in Hamming Space with
  * Multi-Index Hashing", IEEE TPAMI 2014; [2] {@code shared/reference/pdq.md} §4.2.
@@ -48,7 +51,11 @@ final class SlotSegment implements Segment {
   /** Rows per segment: at most 20 row bits per entry. */
   static final int MAX_ROWS = 1 << 20;
 
-  /** Low bits of the pair partner slot kept in each entry of tables 1–15 (0 = none). */
+  /**
+   * Low bits of the pair partner slot kept in each entry of tables 1–15. None: at {@code d = 31}
+   * fewer than 4 bits filter nothing (a candidate at key distance 1 may differ in 2 partner bits)
+   * and every 4 bits cost 7.5 bytes a row; the search and build handle any width up to 16.
+   */
   static final int FILTER_BITS = 0;
 
   /** Buckets per directory block: a block's starts are an int anchor plus char offsets. */
