@@ -6,30 +6,20 @@ import org.tiptrace.hash.pdq.PdqIndex;
 
 /** The implementations compared in one run (style rule 21: peers in the same run). */
 public enum PdqEngine {
-  /** {@link PdqIndex}: multi-index hashing with the pair filter, cost-model fallback to a scan. */
+  /** {@link PdqIndex}, default layout (16 slot tables, {@code PdqIndex.Layout.SLOT_TABLES}). */
   TIPTRACE_INDEX {
     @Override
     Searcher build(long[] codes) {
-      int n = codes.length / 4;
-      long[] ids = new long[n];
-      List<PdqHash> hashes = new java.util.ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        ids[i] = i;
-        hashes.add(
-            PdqHash.ofWords(codes[4 * i], codes[4 * i + 1], codes[4 * i + 2], codes[4 * i + 3]));
-      }
-      PdqIndex index = PdqIndex.build(ids, hashes);
-      return new Searcher() {
-        @Override
-        public void search(PdqHash q, int d, PdqIndex.MatchConsumer sink) {
-          index.search(q, d, sink);
-        }
-
-        @Override
-        public long memoryBytes() {
-          return index.memoryBytes();
-        }
-      };
+      return index(codes, PdqIndex.Layout.SLOT_TABLES);
+    }
+  },
+  /**
+   * {@link PdqIndex} with the compact 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}).
+   */
+  TIPTRACE_PAIR_INDEX {
+    @Override
+    Searcher build(long[] codes) {
+      return index(codes, PdqIndex.Layout.PAIR_TABLES);
     }
   },
   /** Plain Java linear scan over {@code long[4n]} with {@code Long.bitCount} (the baseline). */
@@ -65,6 +55,30 @@ public enum PdqEngine {
   };
 
   abstract Searcher build(long[] codes);
+
+  /** A {@link PdqIndex} over the rows of {@code codes}, ids = row numbers. */
+  static Searcher index(long[] codes, PdqIndex.Layout layout) {
+    int n = codes.length / 4;
+    long[] ids = new long[n];
+    List<PdqHash> hashes = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids[i] = i;
+      hashes.add(
+          PdqHash.ofWords(codes[4 * i], codes[4 * i + 1], codes[4 * i + 2], codes[4 * i + 3]));
+    }
+    PdqIndex index = PdqIndex.build(ids, hashes, layout);
+    return new Searcher() {
+      @Override
+      public void search(PdqHash q, int d, PdqIndex.MatchConsumer sink) {
+        index.search(q, d, sink);
+      }
+
+      @Override
+      public long memoryBytes() {
+        return index.memoryBytes();
+      }
+    };
+  }
 
   /** A built engine; ids are row numbers. */
   interface Searcher {

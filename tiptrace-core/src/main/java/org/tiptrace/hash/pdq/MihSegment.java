@@ -46,7 +46,7 @@ import java.util.Arrays;
  * <p>References: [1] M. Norouzi, A. Punjani, D. J. Fleet, "Fast Exact Search in Hamming Space with
  * Multi-Index Hashing", IEEE TPAMI 2014; [2] {@code shared/reference/pdq.md} §4.2.
  */
-final class MihSegment {
+final class MihSegment implements Segment {
 
   static final int SLOTS = 16;
   static final int TABLES = 8;
@@ -229,12 +229,28 @@ final class MihSegment {
     return (int) (codes[(row << 2) + (t >>> 2)] >>> ((t & 3) << 4)) & 0xFFFF;
   }
 
-  /** Word {@code w} (0–3) of the code in {@code row}. */
-  long word(int row, int w) {
+  @Override
+  public int rows() {
+    return n;
+  }
+
+  @Override
+  public boolean mihCheaper(int d) {
+    if (d >>> 3 > 8) {
+      return false;
+    }
+    double probes = (double) TABLES * probesPerTable(n, d);
+    double bucket = n / (double) (1 << keyBits(n));
+    return probes * (8 + bucket) < n;
+  }
+
+  @Override
+  public long word(int row, int w) {
     return codes[4 * row + w];
   }
 
-  long id(int row) {
+  @Override
+  public long id(int row) {
     return idsWide.length == 0 ? idBase + (idOffsets[row] & 0xFFFF_FFFFL) : idsWide[row];
   }
 
@@ -243,18 +259,21 @@ final class MihSegment {
     return filterBits;
   }
 
-  int live() {
+  @Override
+  public int live() {
     return n - deletedCount;
   }
 
-  boolean isDeleted(int row) {
+  @Override
+  public boolean isDeleted(int row) {
     return (deleted[row >>> 6] & (1L << row)) != 0;
   }
 
   /**
    * Marks every live row with {@code id} deleted; returns how many. Caller holds the write lock.
    */
-  int delete(long id) {
+  @Override
+  public int delete(long id) {
     int removed = 0;
     for (int row = 0; row < n; row++) {
       if (id(row) == id && !isDeleted(row)) {
@@ -267,7 +286,8 @@ final class MihSegment {
   }
 
   /** Bytes held by this segment's arrays (headers ignored). */
-  long memoryBytes() {
+  @Override
+  public long memoryBytes() {
     return 8L * codes.length
         + 4L * idOffsets.length
         + 8L * idsWide.length
@@ -290,8 +310,8 @@ final class MihSegment {
     return (int) count;
   }
 
-  /** Multi-index search; every live row within {@code d} goes to {@code sink}. */
-  void searchMih(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
+  @Override
+  public void searchMih(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
     if (n == 0) {
       return;
     }
@@ -429,8 +449,8 @@ final class MihSegment {
     return qs;
   }
 
-  /** Linear scan of this segment. */
-  void searchScan(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
+  @Override
+  public void searchScan(long q0, long q1, long q2, long q3, int d, MatchSink sink) {
     for (int row = 0, c = 0; row < n; row++, c += 4) {
       int dist =
           Long.bitCount(codes[c] ^ q0)
@@ -441,11 +461,5 @@ final class MihSegment {
         sink.accept(id(row), dist);
       }
     }
-  }
-
-  /** Receives (id, distance) pairs. */
-  @FunctionalInterface
-  interface MatchSink {
-    void accept(long id, int distance);
   }
 }

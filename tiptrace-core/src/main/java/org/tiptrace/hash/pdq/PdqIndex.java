@@ -31,18 +31,17 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Map.</b> A small log-structured index:
  *
  * <ol>
- *   <li>Sealed {@link MihSegment}s, each an immutable multi-index (8 slot-pair tables with a
- *       partner filter, exact by pigeonhole, at most 64 bytes a row; see that class) [1, 2 §4.2]. A
- *       bulk {@link #build} gives one segment.
+ *   <li>Sealed segments, each an immutable multi-index, exact by pigeonhole [1, 2 §4.2], in one of
+ *       two {@link Layout}s: {@link SlotSegment} (16 slot tables of packed 20-bit entries, about 76
+ *       bytes a row; the default, for speed) or {@link MihSegment} (8 slot-pair tables, at most 64
+ *       bytes a row). A bulk {@link #build} gives equal segments of at most 2^20 rows.
  *   <li>A tail of up to {@value #TAIL_CAPACITY} recent additions, scanned linearly. When full it is
  *       sealed into a segment, and segments merge like a binary counter (a new segment absorbs the
  *       previous one while that is not larger), so there are O(log n) segments and each row is
  *       rebuilt O(log n) times. Merges drop deleted rows; a segment more than half deleted is
  *       rebuilt at once.
- *   <li>Per query and segment, MIH or a scan is chosen by a cost model: MIH probes {@code
- *       8·|ball(⌊d/8⌋)|} buckets (over the bucket key bits) of 16–32 entries each; if that costs
- *       more than reading {@code n} codes (on 2^20 rows from radius 40 on; on small segments
- *       already at 31) the segment is scanned. Either way the answer is exact.
+ *   <li>Per query and segment, MIH or a scan is chosen by the segment's cost model (probed buckets
+ *       and the entries they hold against reading {@code n} codes); either way the answer is exact.
  * </ol>
  *
  * <p><b>Threads.</b> Many readers, one writer at a time, through a read-write lock: queries share
@@ -54,15 +53,17 @@ import org.jspecify.annotations.Nullable;
  * two rows); {@code remove(id)} removes every row with that id and scans all ids, O(n), to keep
  * memory low (no id map).
  *
- * <p><b>Memory.</b> A sealed segment holds at most {@value MihSegment#BUDGET_BYTES} bytes per row
- * (32 of code, 4 or 8 of id, the rest tables and offsets; see {@link MihSegment}); the tail of
- * unsealed additions 40. {@link #memoryBytes()} reports the total (see {@code
- * docs/benchmarks-pdq.md} and decision 0004).
+ * <p><b>Memory.</b> A sealed row costs about 76 bytes with {@link Layout#SLOT_TABLES} (32 of code,
+ * 2–8 of id, the rest tables and directory) and at most {@value MihSegment#BUDGET_BYTES} with
+ * {@link Layout#PAIR_TABLES}; the tail of unsealed additions 40. {@link #memoryBytes()} reports the
+ * total (see {@code docs/benchmarks-pdq.md} and decision 0004).
  *
- * <p><b>Snapshot format</b> (version 2, big-endian): magic {@code "TTPDQIDX"}, int version, long
- * row count, then every row's four code words ({@code w0} first), then every row's id, then the
- * CRC-32C of all preceding bytes as a long. Tables are rebuilt on load. Version 1 (per row the id,
- * then the code) is still read.
+ * <p><b>Snapshot format</b> (version 3, big-endian): magic {@code "TTPDQIDX"}, int version, long
+ * row count, byte layout ({@link Layout} ordinal), int segment count, an int of live rows per
+ * segment, then every row's four code words ({@code w0} first), segment by segment and the tail
+ * last, then every row's id in the same order, then the CRC-32C of all preceding bytes as a long.
+ * Tables are rebuilt on load, segment by segment. Versions 1 (per row the id, then the code) and 2
+ * (columnar, no layout or segments) are still read and converted to the default layout.
  *
  * <p>References: [1] Norouzi, Punjani, Fleet, "Fast Exact Search in Hamming Space with Multi-Index
  * Hashing" (2014); [2] {@code shared/reference/pdq.md}.
@@ -72,10 +73,37 @@ public final class PdqIndex {
   /** Recommended match radius (reference §2). */
   public static final int DEFAULT_RADIUS = 31;
 
-  static final int TAIL_CAPACITY = 4096;
+  /** Unsealed additions before a seal; 16 × this fits a {@link SlotSegment}. */
+  static final int TAIL_CAPACITY = 4095;
 
   private static final byte[] MAGIC = "TTPDQIDX".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
+
+  /**
+   * How sealed segments are laid out. Both are exact; they trade memory for speed (decision 0004,
+   * {@code docs/benchmarks-pdq.md}).
+   */
+  public enum Layout {
+    /**
+     * 16 slot tables of 2-byte row numbers over segments of at most 65,535 rows ({@link
+     * SlotSegment}): about 64 bytes a row plus 2–8 of id, and about 17 buckets a table at {@code d
+     * = 31}. The default.
+     */
+    SLOT_TABLES,
+    /**
+     * 8 slot-pair tables of packed entries over segments of up to 2^20 rows ({@link MihSegment}):
+     * at most 64 bytes a row ids included, but about 40× more buckets probed at {@code d = 31}.
+     */
+    PAIR_TABLES;
+
+    int maxRows() {
+      return this == SLOT_TABLES ? SlotSegment.MAX_ROWS : MihSegment.MAX_ROWS;
+    }
+
+    Segment segment(long[] codes, long[] ids, int n) {
+      return this == SLOT_TABLES ? new SlotSegment(codes, ids, n) : new MihSegment(codes, ids, n);
+    }
+  }
 
   /** How a segment is searched; {@code AUTO} applies the cost model. Package-private for tests. */
   enum Strategy {
@@ -85,16 +113,34 @@ public final class PdqIndex {
   }
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final List<MihSegment> segments = new ArrayList<>();
+  private final Layout layout;
+  private final List<Segment> segments = new ArrayList<>();
   private long[] tailCodes = new long[4 * 64];
   private long[] tailIds = new long[64];
   private int tailSize;
 
-  /** An empty index. */
-  public PdqIndex() {}
+  /** An empty index with the default layout. */
+  public PdqIndex() {
+    this(Layout.SLOT_TABLES);
+  }
 
-  /** Builds an index from parallel lists of ids and hashes in one pass (one segment). */
+  /** An empty index whose sealed segments use {@code layout}. */
+  public PdqIndex(Layout layout) {
+    this.layout = layout;
+  }
+
+  /** The layout of this index's sealed segments. */
+  public Layout layout() {
+    return layout;
+  }
+
+  /** Builds an index from parallel lists of ids and hashes in one pass, default layout. */
   public static PdqIndex build(long[] ids, List<PdqHash> hashes) {
+    return build(ids, hashes, Layout.SLOT_TABLES);
+  }
+
+  /** Builds an index from parallel lists of ids and hashes in one pass. */
+  public static PdqIndex build(long[] ids, List<PdqHash> hashes, Layout layout) {
     if (ids.length != hashes.size()) {
       throw new IllegalArgumentException(
           "ids and hashes differ in length: " + ids.length + " vs " + hashes.size());
@@ -106,23 +152,40 @@ public final class PdqIndex {
         codes[4 * i + w] = h.word(w);
       }
     }
-    return fromArrays(ids.clone(), codes, ids.length);
+    return fromArrays(ids.clone(), codes, ids.length, layout);
   }
 
-  private static PdqIndex fromArrays(long[] ids, long[] codes, int n) {
-    PdqIndex index = new PdqIndex();
-    for (int start = 0; start < n; start += MihSegment.MAX_ROWS) {
-      int len = Math.min(MihSegment.MAX_ROWS, n - start);
+  /** Equal chunks of at most the layout's segment size; a last chunk under a tail's goes there. */
+  private static PdqIndex fromArrays(long[] ids, long[] codes, int n, Layout layout) {
+    int chunks = Math.max(1, (n + layout.maxRows() - 1) / layout.maxRows());
+    int[] sizes = new int[chunks];
+    for (int k = 0; k < chunks; k++) {
+      sizes[k] = (int) ((long) n * (k + 1) / chunks - (long) n * k / chunks);
+    }
+    return fromParts(ids, codes, n, layout, sizes);
+  }
+
+  /** Segments of the given sizes, in order; rows left over (or a lone small part) form the tail. */
+  private static PdqIndex fromParts(long[] ids, long[] codes, int n, Layout layout, int[] sizes) {
+    PdqIndex index = new PdqIndex(layout);
+    int start = 0;
+    for (int len : sizes) {
+      if (len == 0) {
+        continue;
+      }
+      if (len < TAIL_CAPACITY && start + len == n && index.tailSize == 0) {
+        break; // a small last part goes to the tail below
+      }
       long[] c = Arrays.copyOfRange(codes, 4 * start, 4 * (start + len));
       long[] i = Arrays.copyOfRange(ids, start, start + len);
-      if (len < TAIL_CAPACITY) { // only the last chunk can be this small
-        index.tailCodes = Arrays.copyOf(c, Math.max(4 * 64, c.length));
-        index.tailIds = Arrays.copyOf(i, Math.max(64, i.length));
-        index.tailSize = len;
-      } else {
-        index.segments.add(new MihSegment(c, i, len));
-      }
+      index.segments.add(layout.segment(c, i, len));
+      start += len;
     }
+    int rest = n - start;
+    index.tailCodes =
+        Arrays.copyOf(Arrays.copyOfRange(codes, 4 * start, 4 * n), Math.max(4 * 64, 4 * rest));
+    index.tailIds = Arrays.copyOf(Arrays.copyOfRange(ids, start, n), Math.max(64, rest));
+    index.tailSize = rest;
     return index;
   }
 
@@ -149,16 +212,16 @@ public final class PdqIndex {
   }
 
   private void seal() {
-    MihSegment fresh =
-        new MihSegment(
+    Segment fresh =
+        layout.segment(
             Arrays.copyOf(tailCodes, 4 * tailSize), Arrays.copyOf(tailIds, tailSize), tailSize);
     tailSize = 0;
     tailCodes = new long[4 * 64];
     tailIds = new long[64];
     while (!segments.isEmpty()) {
-      MihSegment last = segments.get(segments.size() - 1);
+      Segment last = segments.get(segments.size() - 1);
       long merged = (long) last.live() + fresh.live();
-      if (last.live() > fresh.live() || merged > MihSegment.MAX_ROWS) {
+      if (last.live() > fresh.live() || merged > layout.maxRows()) {
         break;
       }
       segments.remove(segments.size() - 1);
@@ -167,17 +230,17 @@ public final class PdqIndex {
     segments.add(fresh);
   }
 
-  private static MihSegment compact(MihSegment s) {
+  private Segment compact(Segment s) {
     return merge(s, null);
   }
 
-  private static MihSegment merge(MihSegment a, @Nullable MihSegment b) {
+  private Segment merge(Segment a, @Nullable Segment b) {
     int n = a.live() + (b == null ? 0 : b.live());
     long[] codes = new long[4 * n];
     long[] ids = new long[n];
     int k = 0;
-    for (MihSegment s : b == null ? List.of(a) : List.of(a, b)) {
-      for (int row = 0; row < s.n; row++) {
+    for (Segment s : b == null ? List.of(a) : List.of(a, b)) {
+      for (int row = 0; row < s.rows(); row++) {
         if (!s.isDeleted(row)) {
           for (int w = 0; w < 4; w++) {
             codes[4 * k + w] = s.word(row, w);
@@ -186,7 +249,7 @@ public final class PdqIndex {
         }
       }
     }
-    return new MihSegment(codes, ids, n);
+    return layout.segment(codes, ids, n);
   }
 
   /** Removes every row with this id; returns how many. Visible to queries once this returns. */
@@ -205,7 +268,7 @@ public final class PdqIndex {
         }
       }
       for (int i = segments.size() - 1; i >= 0; i--) {
-        MihSegment s = segments.get(i);
+        Segment s = segments.get(i);
         int gone = s.delete(id);
         if (gone == 0) {
           continue;
@@ -213,7 +276,7 @@ public final class PdqIndex {
         removed += gone;
         if (s.live() == 0) {
           segments.remove(i);
-        } else if (2L * s.live() < s.n) {
+        } else if (2L * s.live() < s.rows()) {
           segments.set(i, compact(s)); // mostly deleted: rebuild to reclaim memory and probe time
         }
       }
@@ -228,7 +291,7 @@ public final class PdqIndex {
     lock.readLock().lock();
     try {
       int n = tailSize;
-      for (MihSegment s : segments) {
+      for (Segment s : segments) {
         n += s.live();
       }
       return n;
@@ -287,15 +350,15 @@ public final class PdqIndex {
     void accept(long id, int distance);
   }
 
-  private void search(PdqHash q, int d, Strategy strategy, MihSegment.MatchSink sink) {
+  private void search(PdqHash q, int d, Strategy strategy, Segment.MatchSink sink) {
     long q0 = q.word(0);
     long q1 = q.word(1);
     long q2 = q.word(2);
     long q3 = q.word(3);
     lock.readLock().lock();
     try {
-      for (MihSegment s : segments) {
-        if (useMih(s.n, d, strategy)) {
+      for (Segment s : segments) {
+        if (useMih(s, d, strategy)) {
           s.searchMih(q0, q1, q2, q3, d, sink);
         } else {
           s.searchScan(q0, q1, q2, q3, d, sink);
@@ -316,19 +379,12 @@ public final class PdqIndex {
     }
   }
 
-  /** Cost model: probed buckets times (fixed cost + expected bucket length) against a scan. */
-  static boolean useMih(int n, int d, Strategy strategy) {
+  /** The segment's cost model (probed buckets and entries against a scan) unless forced. */
+  static boolean useMih(Segment s, int d, Strategy strategy) {
     return switch (strategy) {
       case MIH -> true;
       case SCAN -> false;
-      case AUTO -> {
-        if (d >>> 3 > 8) {
-          yield false;
-        }
-        double probes = (double) MihSegment.TABLES * MihSegment.probesPerTable(n, d);
-        double bucket = n / (double) (1 << MihSegment.keyBits(n));
-        yield probes * (8 + bucket) < n;
-      }
+      case AUTO -> s.mihCheaper(d);
     };
   }
 
@@ -338,12 +394,22 @@ public final class PdqIndex {
     }
   }
 
+  /** Live rows of each sealed segment, in order; package-private for tests. */
+  List<Integer> segmentLiveRows() {
+    lock.readLock().lock();
+    try {
+      return segments.stream().map(Segment::live).toList();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Bytes held by the index's arrays (object headers ignored). */
   public long memoryBytes() {
     lock.readLock().lock();
     try {
       long bytes = 8L * tailCodes.length + 8L * tailIds.length;
-      for (MihSegment s : segments) {
+      for (Segment s : segments) {
         bytes += s.memoryBytes();
       }
       return bytes;
@@ -365,13 +431,18 @@ public final class PdqIndex {
       out.write(MAGIC);
       out.writeInt(VERSION);
       long count = tailSize;
-      for (MihSegment s : segments) {
+      for (Segment s : segments) {
         count += s.live();
       }
       out.writeLong(count);
-      // Version 2 is columnar: every code, then every id.
-      for (MihSegment s : segments) {
-        for (int row = 0; row < s.n; row++) {
+      out.writeByte(layout.ordinal());
+      out.writeInt(segments.size());
+      for (Segment s : segments) {
+        out.writeInt(s.live());
+      }
+      // Columnar: every code, then every id, segment by segment, the tail last.
+      for (Segment s : segments) {
+        for (int row = 0; row < s.rows(); row++) {
           if (!s.isDeleted(row)) {
             for (int w = 0; w < 4; w++) {
               out.writeLong(s.word(row, w));
@@ -382,8 +453,8 @@ public final class PdqIndex {
       for (int c = 0; c < 4 * tailSize; c++) {
         out.writeLong(tailCodes[c]);
       }
-      for (MihSegment s : segments) {
-        for (int row = 0; row < s.n; row++) {
+      for (Segment s : segments) {
+        for (int row = 0; row < s.rows(); row++) {
           if (!s.isDeleted(row)) {
             out.writeLong(s.id(row));
           }
@@ -427,17 +498,49 @@ public final class PdqIndex {
         throw new PdqIndexFormatException(file + " is not a PDQ index snapshot (bad magic)");
       }
       int version = in.readInt();
-      if (version != VERSION && version != 1) {
+      if (version < 1 || version > VERSION) {
         throw new PdqIndexFormatException(
             file
                 + ": unsupported PDQ index snapshot version "
                 + version
-                + " (reads 1 and "
+                + " (reads 1 to "
                 + VERSION
                 + ")");
       }
       long count = in.readLong();
-      long expected = MAGIC.length + 4 + 8 + count * 40 + 8;
+      Layout layout = Layout.SLOT_TABLES;
+      int[] parts = new int[0];
+      long header = MAGIC.length + 4 + 8;
+      if (version == VERSION) {
+        int ordinal = in.readUnsignedByte();
+        if (ordinal >= Layout.values().length) {
+          throw new PdqIndexFormatException(
+              file + ": corrupt PDQ index snapshot (unknown layout " + ordinal + ")");
+        }
+        layout = Layout.values()[ordinal];
+        int segmentCount = in.readInt();
+        if (segmentCount < 0 || 4L * segmentCount > size) {
+          throw new PdqIndexFormatException(
+              file + ": corrupt PDQ index snapshot (segment count " + segmentCount + ")");
+        }
+        parts = new int[segmentCount];
+        long sum = 0;
+        for (int k = 0; k < segmentCount; k++) {
+          parts[k] = in.readInt();
+          sum += parts[k];
+          if (parts[k] < 0 || parts[k] > layout.maxRows() || sum > count) {
+            throw new PdqIndexFormatException(
+                file
+                    + ": corrupt PDQ index snapshot (segment "
+                    + k
+                    + " has "
+                    + parts[k]
+                    + " rows)");
+          }
+        }
+        header += 1 + 4 + 4L * segmentCount;
+      }
+      long expected = header + count * 40 + 8;
       if (count < 0 || count > Integer.MAX_VALUE / 4 || expected != size) {
         throw new PdqIndexFormatException(
             file + ": corrupt PDQ index snapshot (row count " + count + " does not fit file size)");
@@ -454,7 +557,7 @@ public final class PdqIndex {
         }
       } else {
         for (int c = 0; c < 4 * n; c++) {
-          codes[c] = in.readLong();
+          codes[c] = in.readLong(); // versions 2 and 3
         }
         for (int row = 0; row < n; row++) {
           ids[row] = in.readLong();
@@ -466,7 +569,10 @@ public final class PdqIndex {
         throw new PdqIndexFormatException(
             file + ": corrupt PDQ index snapshot (checksum mismatch)");
       }
-      return fromArrays(ids, codes, n);
+      // Versions 1 and 2 predate the layouts: converted to the default one on load.
+      return version == VERSION
+          ? fromParts(ids, codes, n, layout, parts)
+          : fromArrays(ids, codes, n, Layout.SLOT_TABLES);
     } catch (EOFException e) {
       throw new PdqIndexFormatException(file + ": truncated PDQ index snapshot", e);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PdqIndexTest {
@@ -96,18 +97,21 @@ class PdqIndexTest {
     long[] seeds = {20261122L, System.nanoTime()};
     for (long seed : seeds) {
       for (boolean clustered : new boolean[] {false, true}) {
-        out.add(Arguments.of(seed, clustered));
+        for (PdqIndex.Layout layout : PdqIndex.Layout.values()) {
+          out.add(Arguments.of(seed, clustered, layout));
+        }
       }
     }
     return out;
   }
 
-  @ParameterizedTest(name = "seed={0} clustered={1}")
+  @ParameterizedTest(name = "seed={0} clustered={1} layout={2}")
   @MethodSource("cases")
-  void equalsBruteForceAtEveryRadiusAndStrategy(long seed, boolean clustered) {
+  void equalsBruteForceAtEveryRadiusAndStrategy(
+      long seed, boolean clustered, PdqIndex.Layout layout) {
     List<PdqHash> data = data(seed, clustered, N);
     long[] ids = ids(N, seed);
-    PdqIndex index = PdqIndex.build(ids, data);
+    PdqIndex index = PdqIndex.build(ids, data, layout);
     List<PdqHash> queries = queries(data, seed);
     int total = 0;
     for (int d : new int[] {0, 15, 31, 32, 47, 63, 64, 100, 256}) {
@@ -120,8 +124,8 @@ class PdqIndexTest {
           List<PdqMatch> expected = bruteForce(data, ids, q, d);
           assertThat(index.query(q, d, s))
               .as(
-                  "seed=%d clustered=%s d=%d strategy=%s query #%d %s",
-                  seed, clustered, d, s, qi, q)
+                  "seed=%d clustered=%s layout=%s d=%d strategy=%s query #%d %s",
+                  seed, clustered, layout, d, s, qi, q)
               .isEqualTo(expected);
           total += expected.size();
         }
@@ -130,13 +134,14 @@ class PdqIndexTest {
     assertThat(total).as("seed=%d: the data must produce matches", seed).isGreaterThan(QUERIES);
   }
 
-  @Test
-  void incrementalAddAndRemoveAreVisibleAtOnceAndExact() {
+  @ParameterizedTest
+  @EnumSource(PdqIndex.Layout.class)
+  void incrementalAddAndRemoveAreVisibleAtOnceAndExact(PdqIndex.Layout layout) {
     long seed = 7L;
     SplittableRandom rnd = new SplittableRandom(seed);
     List<PdqHash> model = new ArrayList<>();
     List<Long> modelIds = new ArrayList<>();
-    PdqIndex index = new PdqIndex();
+    PdqIndex index = new PdqIndex(layout);
     List<PdqHash> base = data(seed, true, 3 * PdqIndex.TAIL_CAPACITY + 100);
     for (int i = 0; i < base.size(); i++) {
       index.add(i, base.get(i));
@@ -159,19 +164,20 @@ class PdqIndexTest {
     for (PdqHash q : queries(model, seed)) {
       for (int d : new int[] {0, 31, 63}) {
         assertThat(index.query(q, d))
-            .as("seed=%d d=%d", seed, d)
+            .as("seed=%d layout=%s d=%d", seed, layout, d)
             .isEqualTo(bruteForce(model, ids, q, d));
       }
     }
     assertThat(index.remove(-1)).isZero();
   }
 
-  @Test
-  void removingMostRowsCompactsAndStaysExact() {
+  @ParameterizedTest
+  @EnumSource(PdqIndex.Layout.class)
+  void removingMostRowsCompactsAndStaysExact(PdqIndex.Layout layout) {
     long seed = 21L;
     List<PdqHash> data = data(seed, true, 10_000);
     long[] ids = ids(data.size(), seed);
-    PdqIndex index = PdqIndex.build(ids, data);
+    PdqIndex index = PdqIndex.build(ids, data, layout);
     long before = index.memoryBytes();
     List<PdqHash> keptData = new ArrayList<>();
     List<Long> keptIds = new ArrayList<>();
@@ -242,6 +248,59 @@ class PdqIndexTest {
       assertThat(loaded.query(q, 47)).isEqualTo(index.query(q, 47));
     }
     assertThat(loaded.query(data.get(17), 0)).extracting(PdqMatch::id).doesNotContain(ids[17]);
+    assertThat(loaded.layout()).isEqualTo(PdqIndex.Layout.SLOT_TABLES);
+  }
+
+  /** Version 3 keeps the layout and the segment boundaries; the tail is rebuilt as a tail. */
+  @Test
+  void version3SnapshotKeepsLayoutAndSegments(@TempDir Path dir) throws Exception {
+    List<PdqHash> data = data(18, false, 3 * PdqIndex.TAIL_CAPACITY + 500);
+    PdqIndex index = new PdqIndex(PdqIndex.Layout.PAIR_TABLES);
+    for (int i = 0; i < data.size(); i++) {
+      index.add(1000 + i, data.get(i));
+    }
+    index.remove(1003);
+    Path file = dir.resolve("v3.idx");
+    index.save(file);
+    PdqIndex loaded = PdqIndex.load(file);
+    assertThat(loaded.layout()).isEqualTo(PdqIndex.Layout.PAIR_TABLES);
+    assertThat(loaded.size()).isEqualTo(index.size());
+    assertThat(index.segmentLiveRows()).hasSizeGreaterThan(1);
+    assertThat(loaded.segmentLiveRows()).isEqualTo(index.segmentLiveRows());
+    for (PdqHash q : queries(data, 18)) {
+      assertThat(loaded.query(q, 31)).isEqualTo(index.query(q, 31));
+    }
+  }
+
+  /** A version-2 snapshot (columnar, no layout or segments) loads into the default layout. */
+  @Test
+  void version2SnapshotsAreConverted(@TempDir Path dir) throws Exception {
+    List<PdqHash> data = data(19, true, 5000);
+    long[] ids = ids(data.size(), 19);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    try (java.io.DataOutputStream out =
+        new java.io.DataOutputStream(new java.util.zip.CheckedOutputStream(bytes, crc))) {
+      out.write("TTPDQIDX".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeInt(2);
+      out.writeLong(data.size());
+      for (PdqHash h : data) {
+        for (int w = 0; w < 4; w++) {
+          out.writeLong(h.word(w));
+        }
+      }
+      for (long id : ids) {
+        out.writeLong(id);
+      }
+      out.flush();
+      out.writeLong(crc.getValue());
+    }
+    PdqIndex loaded = PdqIndex.load(write(dir, "v2.idx", bytes.toByteArray()));
+    assertThat(loaded.layout()).isEqualTo(PdqIndex.Layout.SLOT_TABLES);
+    assertThat(loaded.size()).isEqualTo(data.size());
+    for (PdqHash q : queries(data, 19)) {
+      assertThat(loaded.query(q, 31)).isEqualTo(bruteForce(data, ids, q, 31));
+    }
   }
 
   @Test
@@ -286,9 +345,9 @@ class PdqIndexTest {
   }
 
   @Test
-  void memoryIsAtMostSixtyFourBytesPerRow() {
+  void pairLayoutIsAtMostSixtyFourBytesPerRow() {
     List<PdqHash> data = data(13, false, N);
-    PdqIndex index = PdqIndex.build(ids(N, 13), data);
+    PdqIndex index = PdqIndex.build(ids(N, 13), data, PdqIndex.Layout.PAIR_TABLES);
     // 32 code + 4 id + 2 partner + 7 packed tables + offsets on 11 key bits + deletion bits, plus
     // the empty tail's initial buffers; the filter takes what the 64-byte budget leaves.
     assertThat(MihSegment.keyBits(N)).isEqualTo(11);
@@ -300,6 +359,69 @@ class PdqIndexTest {
     assertThat((double) segment.memoryBytes() / N).isLessThanOrEqualTo(64);
     long tail = 8L * 4 * 64 + 8L * 64;
     assertThat(index.memoryBytes()).isEqualTo(expected + tail);
+  }
+
+  /**
+   * The default layout's accounting: code, 15 packed tables of 20-bit entries (15 row bits and 5
+   * low key bits at 2^11 buckets), a directory of int anchors and char offsets, ids, deletion bits.
+   */
+  @Test
+  void slotLayoutAccountsEveryArray() {
+    List<PdqHash> data = data(13, false, N);
+    PdqIndex index = PdqIndex.build(ids(N, 13), data);
+    assertThat(index.layout()).isEqualTo(PdqIndex.Layout.SLOT_TABLES);
+    assertThat(SlotSegment.keyBits(N)).isEqualTo(11);
+    SlotSegment segment = new SlotSegment(codes(data), ids(N, 13), N);
+    assertThat(segment.idBytes()).isEqualTo(4); // ids(...) span about 158 million
+    long directory = 16L * 33 * 4 + 16L * 2049 * 2;
+    long expected =
+        32L * N + 4L * N + (15L * N * 20 + 7) / 8 + 8 + directory + 8L * ((N + 63) / 64);
+    assertThat(segment.memoryBytes()).isEqualTo(expected);
+    long tail = 8L * 4 * 64 + 8L * 64;
+    assertThat(index.memoryBytes()).isEqualTo(expected + tail);
+    // Dense ids (span < 2^16) take 2 bytes, ids spanning more than 2^32 take 8.
+    long[] dense = new long[N];
+    for (int i = 0; i < N; i++) {
+      dense[i] = 1_000_000_000_000L + i;
+    }
+    SlotSegment denseSegment = new SlotSegment(codes(data), dense, N);
+    assertThat(denseSegment.idBytes()).isEqualTo(2);
+    assertThat(denseSegment.memoryBytes()).isEqualTo(expected - 2L * N);
+    long[] wide = ids(N, 13);
+    wide[3] = Long.MIN_VALUE;
+    assertThat(new SlotSegment(codes(data), wide, N).idBytes()).isEqualTo(8);
+    PdqIndex denseIndex = PdqIndex.build(dense, data);
+    for (PdqHash q : queries(data, 13)) {
+      assertThat(denseIndex.query(q, 31, PdqIndex.Strategy.MIH))
+          .isEqualTo(bruteForce(data, dense, q, 31));
+    }
+  }
+
+  /**
+   * 100,000 rows, nine in ten within 5 bits of one code: a 64-bucket directory block then spans
+   * more than 2^16 entries, so the segment falls back to int bucket starts, and stays exact.
+   */
+  @Test
+  void slotLayoutWithOverfullDirectoryBlocksStaysExact() {
+    int n = 100_000;
+    SplittableRandom rnd = new SplittableRandom(17);
+    PdqHash base = random(rnd);
+    List<PdqHash> data = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      data.add(i % 10 == 0 ? random(rnd) : flip(base, rnd.nextInt(6), rnd));
+    }
+    long[] ids = ids(n, 17);
+    SlotSegment segment = new SlotSegment(codes(data), ids, n);
+    assertThat(segment.wideDirectory()).isTrue();
+    PdqIndex index = PdqIndex.build(ids, data);
+    List<PdqHash> queries = List.of(base, flip(base, 20, rnd), random(rnd), data.get(10));
+    for (PdqHash q : queries) {
+      for (int d : new int[] {0, 15, 31}) {
+        assertThat(index.query(q, d, PdqIndex.Strategy.MIH))
+            .as("d=%d %s", d, q)
+            .isEqualTo(bruteForce(data, ids, q, d));
+      }
+    }
   }
 
   @Test
