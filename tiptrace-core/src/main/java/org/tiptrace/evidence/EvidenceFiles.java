@@ -32,14 +32,31 @@ public final class EvidenceFiles {
   private final FileContentRepository contents;
   private final WarrantRepository warrants;
   private final GateRuleSet rules;
+  private final GateFactsSource facts;
   private final Clock clock;
 
+  /** Without a source of facts: every tip's jurisdiction is unknown, so the strict default. */
   public EvidenceFiles(
       RawArchive archive,
       FileContentRepository contents,
       WarrantRepository warrants,
       GateRuleSet rules,
       Clock clock) {
+    this(archive, contents, warrants, rules, GateFactsSource.UNKNOWN, clock);
+  }
+
+  /**
+   * @param facts where each tip is and which files matched known-abuse sets ({@link
+   *     StoredGateFacts})
+   */
+  public EvidenceFiles(
+      RawArchive archive,
+      FileContentRepository contents,
+      WarrantRepository warrants,
+      GateRuleSet rules,
+      GateFactsSource facts,
+      Clock clock) {
+    this.facts = Objects.requireNonNull(facts, "facts");
     this.archive = Objects.requireNonNull(archive, "archive");
     this.contents = Objects.requireNonNull(contents, "contents");
     this.warrants = Objects.requireNonNull(warrants, "warrants");
@@ -53,7 +70,17 @@ public final class EvidenceFiles {
 
   /** The gate state of every file of the tip. */
   public List<FileGate> gates(Tip tip) {
-    return ViewingGate.gates(tip, warrants(tip), rules);
+    return ViewingGate.gates(tip, warrants(tip), facts(tip), rules);
+  }
+
+  /** What the gate knows of the tip: its place (from the stored routing) and its hash matches. */
+  public GateFacts facts(Tip tip) {
+    return facts.facts(tip);
+  }
+
+  /** The content decision for one file, with the tip's facts. */
+  public GateDecision decide(Tip tip, FileRef ref) {
+    return ViewingGate.decide(tip, ref, warrants(tip), facts(tip), rules);
   }
 
   /** The tip's recorded warrants, oldest first. */
@@ -72,7 +99,7 @@ public final class EvidenceFiles {
    * @throws IllegalArgumentException when the tip has no file {@code ref}
    */
   public ContentAccess content(Tip tip, FileRef ref) {
-    GateDecision decision = ViewingGate.decide(tip, ref, warrants(tip), rules);
+    GateDecision decision = decide(tip, ref);
     if (!decision.allowed()) {
       return new ContentAccess.Blocked(decision);
     }
@@ -93,7 +120,7 @@ public final class EvidenceFiles {
    * not part of it.
    */
   public ContentAccess exif(Tip tip, FileRef ref) {
-    GateDecision decision = ViewingGate.decideExif(tip, ref, warrants(tip), rules);
+    GateDecision decision = ViewingGate.decideExif(tip, ref, warrants(tip), facts(tip), rules);
     if (!decision.allowed()) {
       return new ContentAccess.Blocked(decision);
     }
