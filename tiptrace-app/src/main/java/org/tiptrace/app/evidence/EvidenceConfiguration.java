@@ -2,6 +2,7 @@ package org.tiptrace.app.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tiptrace.app.system.TiptraceBackend;
 import org.tiptrace.evidence.EvidenceFiles;
+import org.tiptrace.evidence.StoredGateFacts;
+import org.tiptrace.legal.CircuitTable;
 import org.tiptrace.legal.GateRuleSet;
 
 /**
@@ -34,13 +37,37 @@ class EvidenceConfiguration {
     }
   }
 
+  /**
+   * Which federal circuit each US state and territory belongs to: the bundled table unless {@code
+   * tiptrace.evidence.circuits} names another file; validated at start.
+   */
   @Bean
-  EvidenceFiles evidenceFiles(TiptraceBackend backend, GateRuleSet rules, Clock clock) {
+  @ConditionalOnMissingBean(CircuitTable.class)
+  CircuitTable circuitTable(@Value("${tiptrace.evidence.circuits:}") String file) {
+    if (file.isBlank()) {
+      return CircuitTable.bundled();
+    }
+    try {
+      return CircuitTable.parse(Files.readAllBytes(Path.of(file)), file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read tiptrace.evidence.circuits=" + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The gate reads each tip's place from its stored routing decision and its files' known-abuse
+   * matches from the hash step (only a circuit counsel relaxed uses the matches).
+   */
+  @Bean
+  EvidenceFiles evidenceFiles(
+      TiptraceBackend backend, GateRuleSet rules, CircuitTable circuits, Clock clock) {
     return new EvidenceFiles(
         backend.archive(),
         backend.evidence().contents(),
         backend.evidence().warrants(),
         rules,
+        new StoredGateFacts(backend.ipAssessments(), backend.hashSets(), circuits),
         clock);
   }
 }
