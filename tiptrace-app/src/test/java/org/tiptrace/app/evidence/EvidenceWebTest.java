@@ -498,7 +498,7 @@ class EvidenceWebTest extends WebTest {
     assertThat(recorded.body())
         .contains("type=\"date\"")
         .contains("max=\"" + today + "\"")
-        .contains("<label for=\"warrant-issued-on-" + tip.id() + "\">Issued on</label>");
+        .contains("aria-describedby=\"warrant-issued-on-hint\"");
     String future = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
     HttpResponse<String> refused =
         send(
