@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,11 +25,15 @@ import org.tiptrace.store.triage.JdbcTriageStore;
 import org.tiptrace.synth.SyntheticTips;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Report;
+import org.tiptrace.tip.Sha256;
 import org.tiptrace.tip.SourceFormat;
+import org.tiptrace.tip.Tip;
+import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
 import org.tiptrace.triage.QueueFacets;
 import org.tiptrace.triage.ScoreLine;
 import org.tiptrace.triage.Tier;
+import org.tiptrace.triage.TipSignals;
 import org.tiptrace.triage.TriageStore.QueueQuery;
 
 /**
@@ -136,29 +139,48 @@ public final class QueuePageProbe {
   private static void probe(
       PrintStream out, String name, Supplier<QueueQuery> query, JdbcTriageStore store) {
     long[] ms = new long[REPS];
+    long[][] parts = new long[3][REPS];
     long matching = 0;
     for (int warm = 0; warm < 3; warm++) {
-      run(store, query.get());
+      run(store, query.get(), new long[3]);
     }
     for (int i = 0; i < REPS; i++) {
+      long[] p = new long[3];
       long t = System.nanoTime();
-      matching = run(store, query.get());
+      matching = run(store, query.get(), p);
       ms[i] = System.nanoTime() - t;
+      for (int k = 0; k < 3; k++) {
+        parts[k][i] = p[k];
+      }
     }
     Arrays.sort(ms);
+    for (long[] p : parts) {
+      Arrays.sort(p);
+    }
     out.printf(
         Locale.ROOT,
-        "%-34s %10.2f %10.2f   (%,d matching)%n",
+        "%-34s %10.2f %10.2f   catch-up %.2f, rows %.2f, summary %.2f   (%,d matching)%n",
         name,
         ms[REPS / 2] / 1e6,
         ms[REPS - 1] / 1e6,
+        parts[0][REPS / 2] / 1e6,
+        parts[1][REPS / 2] / 1e6,
+        parts[2][REPS / 2] / 1e6,
         matching);
   }
 
-  private static long run(JdbcTriageStore store, QueueQuery q) {
+  /** The page's three store calls; {@code parts} gets each one's nanoseconds. */
+  private static long run(JdbcTriageStore store, QueueQuery q, long[] parts) {
+    long t0 = System.nanoTime();
     store.unscored(AGENCY);
+    long t1 = System.nanoTime();
     long matching = store.queueRows(AGENCY, q).total();
+    long t2 = System.nanoTime();
     store.queueSummary(AGENCY);
+    long t3 = System.nanoTime();
+    parts[0] = t1 - t0;
+    parts[1] = t2 - t1;
+    parts[2] = t3 - t2;
     return matching;
   }
 
@@ -166,8 +188,21 @@ public final class QueuePageProbe {
   private static void seed(DataSource ds, int from, int count) throws SQLException {
     SyntheticTips synth = new SyntheticTips(20261123L, NOW);
     List<Report> pool = new ArrayList<>();
+    List<String> documents = new ArrayList<>();
+    List<String> signals = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      pool.add(synth.next(i % 2 == 0 ? SourceFormat.ESP_XML_REPORT : SourceFormat.LE_JSON));
+      Report r = synth.next(i % 2 == 0 ? SourceFormat.ESP_XML_REPORT : SourceFormat.LE_JSON);
+      pool.add(r);
+      documents.add(TipJson.write(r));
+      signals.add(
+          TipJson.write(
+              TipSignals.unchecked(
+                  new Tip(
+                      new TipId(i + 1L),
+                      AGENCY,
+                      Sha256.of(("pool-" + i).getBytes(StandardCharsets.UTF_8)),
+                      NOW,
+                      r))));
     }
     SplittableRandom random = new SplittableRandom(from + 7L);
     String[] countries = {"US", "CA", "GB", "DE", "MX"};
@@ -175,35 +210,31 @@ public final class QueuePageProbe {
       c.setAutoCommit(false);
       try (PreparedStatement tip =
               c.prepareStatement(
-                  "INSERT INTO tip (agency, format, cybertip_report_id, source_sha256,"
+                  "INSERT INTO tip (id, agency, format, cybertip_report_id, source_sha256,"
                       + " received_at, incident_type, file_count, reported_user_count, document)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  Statement.RETURN_GENERATED_KEYS);
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement triage =
               c.prepareStatement(
                   "INSERT INTO triage_result (tip_id, agency, score, tier, tier_rank, deadline,"
                       + " lines, reasons, notes, signals, rules_version, computed_at, facets)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, '[]', '[]', '{}', 'bench-1', ?, ?)");
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?, 'bench-1', ?, ?)");
           PreparedStatement facet =
               c.prepareStatement(
                   "INSERT INTO triage_facet (tip_id, agency, kind, facet) VALUES (?, ?, ?, ?)")) {
         for (int i = from; i < from + count; i++) {
           Report report = pool.get(i % pool.size());
-          tip.setString(1, AGENCY.code());
-          tip.setString(2, report.format().name());
-          tip.setString(3, "9" + i);
-          tip.setString(4, String.format(Locale.ROOT, "%064x", i));
-          tip.setObject(5, NOW.minusSeconds(i).atOffset(ZoneOffset.UTC));
-          tip.setString(6, "CHILD_PORNOGRAPHY");
-          tip.setInt(7, report.files().size());
-          tip.setInt(8, report.reportedUsers().size());
-          tip.setString(9, TipJson.write(report));
-          tip.executeUpdate();
-          long id;
-          try (var keys = tip.getGeneratedKeys()) {
-            keys.next();
-            id = keys.getLong(1);
-          }
+          long id = 1_000_000_000L + i;
+          tip.setLong(1, id);
+          tip.setString(2, AGENCY.code());
+          tip.setString(3, report.format().name());
+          tip.setString(4, "9" + i);
+          tip.setString(5, String.format(Locale.ROOT, "%064x", i));
+          tip.setObject(6, NOW.minusSeconds(i).atOffset(ZoneOffset.UTC));
+          tip.setString(7, "CHILD_PORNOGRAPHY");
+          tip.setInt(8, report.files().size());
+          tip.setInt(9, report.reportedUsers().size());
+          tip.setString(10, documents.get(i % pool.size()));
+          tip.addBatch();
           QueueFacets f = QueueFacets.of(report);
           java.util.Set<String> cs = new java.util.TreeSet<>(f.countries());
           cs.add(countries[random.nextInt(countries.length)]);
@@ -222,8 +253,9 @@ public final class QueuePageProbe {
                 6, NOW.plus(Duration.ofHours(random.nextInt(24 * 90))).atOffset(ZoneOffset.UTC));
           }
           triage.setString(7, TipJson.write(List.of(new ScoreLine("bench", score, "seeded"))));
-          triage.setObject(8, NOW.atOffset(ZoneOffset.UTC));
-          triage.setString(9, TipJson.write(facets));
+          triage.setString(8, signals.get(i % pool.size()));
+          triage.setObject(9, NOW.atOffset(ZoneOffset.UTC));
+          triage.setString(10, TipJson.write(facets));
           triage.addBatch();
           for (String country : facets.countries()) {
             add(facet, id, "COUNTRY", country);
@@ -232,11 +264,13 @@ public final class QueuePageProbe {
             add(facet, id, "FLAG", flag);
           }
           if ((i - from) % 1000 == 999) {
+            tip.executeBatch();
             triage.executeBatch();
             facet.executeBatch();
             c.commit();
           }
         }
+        tip.executeBatch();
         triage.executeBatch();
         facet.executeBatch();
         c.commit();

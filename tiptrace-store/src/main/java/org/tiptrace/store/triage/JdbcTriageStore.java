@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +45,7 @@ import org.tiptrace.triage.TriageStore.QueueSummary;
 public final class JdbcTriageStore implements TriageStore {
   private static final TypeReference<List<ScoreLine>> LINES = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<QueueFacets> FACETS = new TypeReference<>() {};
   private static final String COLUMNS =
       "tip_id, agency, score, tier, deadline, lines, reasons, notes, signals, rules_version,"
           + " computed_at";
@@ -134,9 +137,9 @@ public final class JdbcTriageStore implements TriageStore {
   }
 
   /**
-   * One statement: the page's rows joined with their tips, the facets as stored JSON, and the
-   * number of matching rows as a window count. A page past the end has no row to carry that count,
-   * so only then a second statement counts.
+   * Two statements: the page's tip ids in queue order with the number of matching rows as a window
+   * count (narrow rows, so the database sorts ids and sort keys only), then those rows joined with
+   * their tips. A page past the end has no row to carry the count, so only then a count follows.
    */
   @Override
   public Page<QueueRow> queueRows(AgencyId agency, QueueQuery query) {
@@ -145,32 +148,22 @@ public final class JdbcTriageStore implements TriageStore {
     List<Object> paged = new ArrayList<>(params);
     paged.add(query.limit());
     paged.add(query.offset());
-    String sql =
-        "SELECT "
-            + prefixed("r.")
-            + ", t.cybertip_report_id, t.incident_type, t.received_at, r.facets,"
-            + " COUNT(*) OVER () AS matching"
-            + " FROM triage_result r JOIN tip t ON t.id = r.tip_id"
-            + where
-            + ORDER_R
-            + " LIMIT ? OFFSET ?";
-    List<QueueRow> items = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     long matching = -1;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, paged);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          StoredTriage triage = row(rs);
-          String facets = rs.getString(15);
-          items.add(
-              new QueueRow(
-                  triage,
-                  Optional.ofNullable(rs.getString(12)),
-                  Optional.ofNullable(rs.getString(13)),
-                  rs.getObject(14, OffsetDateTime.class).toInstant(),
-                  facets == null ? NO_FACETS : read(facets, new TypeReference<QueueFacets>() {})));
-          matching = rs.getLong(16);
+    Map<Long, QueueRow> rows = new HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT r.tip_id, COUNT(*) OVER () FROM triage_result r"
+                  + where
+                  + ORDER_R
+                  + " LIMIT ? OFFSET ?")) {
+        bind(ps, paged);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+            matching = rs.getLong(2);
+          }
         }
       }
       if (matching < 0) {
@@ -179,8 +172,46 @@ public final class JdbcTriageStore implements TriageStore {
                 ? 0
                 : count(c, "SELECT COUNT(*) FROM triage_result r" + where, params);
       }
+      if (!ids.isEmpty()) {
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + prefixed("r.")
+                    + ", t.cybertip_report_id, t.incident_type, t.received_at, r.facets"
+                    + " FROM triage_result r JOIN tip t ON t.id = r.tip_id"
+                    + " WHERE r.agency = ? AND r.tip_id IN ("
+                    + in
+                    + ")")) {
+          ps.setString(1, agency.code());
+          for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(i + 2, ids.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              StoredTriage triage = row(rs);
+              String facets = rs.getString(15);
+              rows.put(
+                  triage.result().tip().value(),
+                  new QueueRow(
+                      triage,
+                      Optional.ofNullable(rs.getString(12)),
+                      Optional.ofNullable(rs.getString(13)),
+                      rs.getObject(14, OffsetDateTime.class).toInstant(),
+                      facets == null ? NO_FACETS : read(facets, FACETS)));
+            }
+          }
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot read the queue of " + agency, e);
+    }
+    List<QueueRow> items = new ArrayList<>();
+    for (long id : ids) {
+      QueueRow row = rows.get(id);
+      if (row != null) { // replaced between the two statements: shown on the next read
+        items.add(row);
+      }
     }
     return new Page<>(items, matching, query.offset(), query.limit());
   }

@@ -177,7 +177,10 @@ class QueueQueryTest {
     }
   }
 
-  /** A page costs the same statements at 40 and at 400 stored results. */
+  /**
+   * A page costs the same statements at 40 and at 400 stored results: the catch-up check, the
+   * ordered ids with their count, the rows, the summary.
+   */
   @ParameterizedTest
   @EnumSource(TestBackend.class)
   void aPageCostsTheSameStatementsAtAnyQueueSize(TestBackend backend) {
@@ -191,7 +194,7 @@ class QueueQueryTest {
       seed(db, store, A, 360, facets, SEED + 4);
       int large = pageStatements(store, statements);
 
-      assertThat(small).isEqualTo(large).isLessThanOrEqualTo(3);
+      assertThat(small).isEqualTo(large).isLessThanOrEqualTo(4);
     }
   }
 
