@@ -52,7 +52,7 @@ import org.tiptrace.triage.TriageStore.QueueQuery;
 public final class QueuePageProbe {
   private static final AgencyId AGENCY = new AgencyId("BENCH-Q");
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-  private static final int REPS = 15;
+  private static final int REPS = Integer.getInteger("reps", 15);
 
   private QueuePageProbe() {}
 
