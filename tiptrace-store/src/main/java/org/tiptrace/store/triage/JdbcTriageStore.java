@@ -314,11 +314,12 @@ public final class JdbcTriageStore implements TriageStore {
     StringBuilder where = new StringBuilder(" WHERE r.agency = ?");
     params.add(agency.code());
     if (!query.tiers().isEmpty()) {
-      where.append(" AND r.tier IN (");
+      // On tier_rank, the queue index's column after agency, not on the tier's name.
+      where.append(" AND r.tier_rank IN (");
       int i = 0;
       for (Tier t : new TreeSet<>(query.tiers())) {
         where.append(i++ == 0 ? "?" : ", ?");
-        params.add(t.name());
+        params.add(t.rank());
       }
       where.append(")");
     }
