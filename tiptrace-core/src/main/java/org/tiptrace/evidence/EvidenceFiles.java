@@ -30,20 +30,22 @@ public final class EvidenceFiles {
   private final FileContentRepository contents;
   private final WarrantRepository warrants;
   private final Supplier<GateRuleSet> rules;
+  private final GateFactsSource facts;
   private final Clock clock;
 
+  /** Without a source of facts: every tip's jurisdiction is unknown, so the strict default. */
   public EvidenceFiles(
       RawArchive archive,
       FileContentRepository contents,
       WarrantRepository warrants,
       GateRuleSet rules,
       Clock clock) {
-    this(archive, contents, warrants, fixed(rules), clock);
+    this(archive, contents, warrants, fixed(rules), GateFactsSource.UNKNOWN, clock);
   }
 
   /**
-   * Files gated by whatever rule set {@code rules} gives at each decision: the active stored
-   * version, which an administrator can change while the app runs.
+   * Files gated by whatever rule set {@code rules} gives at each decision, without a source of
+   * facts (the strict default decides): for callers that attach bytes rather than show them.
    */
   public EvidenceFiles(
       RawArchive archive,
@@ -51,6 +53,24 @@ public final class EvidenceFiles {
       WarrantRepository warrants,
       Supplier<GateRuleSet> rules,
       Clock clock) {
+    this(archive, contents, warrants, rules, GateFactsSource.UNKNOWN, clock);
+  }
+
+  /**
+   * Files gated by whatever rule set {@code rules} gives at each decision: the active stored
+   * version, which an administrator can change while the app runs.
+   *
+   * @param facts where each tip is and which files matched known-abuse sets ({@link
+   *     StoredGateFacts})
+   */
+  public EvidenceFiles(
+      RawArchive archive,
+      FileContentRepository contents,
+      WarrantRepository warrants,
+      Supplier<GateRuleSet> rules,
+      GateFactsSource facts,
+      Clock clock) {
+    this.facts = Objects.requireNonNull(facts, "facts");
     this.archive = Objects.requireNonNull(archive, "archive");
     this.contents = Objects.requireNonNull(contents, "contents");
     this.warrants = Objects.requireNonNull(warrants, "warrants");
@@ -70,7 +90,17 @@ public final class EvidenceFiles {
 
   /** The gate state of every file of the tip. */
   public List<FileGate> gates(Tip tip) {
-    return ViewingGate.gates(tip, warrants(tip), rules());
+    return ViewingGate.gates(tip, warrants(tip), facts(tip), rules());
+  }
+
+  /** What the gate knows of the tip: its place (from the stored routing) and its hash matches. */
+  public GateFacts facts(Tip tip) {
+    return facts.facts(tip);
+  }
+
+  /** The content decision for one file, with the tip's facts. */
+  public GateDecision decide(Tip tip, FileRef ref) {
+    return ViewingGate.decide(tip, ref, warrants(tip), facts(tip), rules());
   }
 
   /** The tip's recorded warrants, oldest first. */
@@ -89,7 +119,7 @@ public final class EvidenceFiles {
    * @throws IllegalArgumentException when the tip has no file {@code ref}
    */
   public ContentAccess content(Tip tip, FileRef ref) {
-    GateDecision decision = ViewingGate.decide(tip, ref, warrants(tip), rules());
+    GateDecision decision = decide(tip, ref);
     if (!decision.allowed()) {
       return new ContentAccess.Blocked(decision);
     }
@@ -110,7 +140,7 @@ public final class EvidenceFiles {
    * not part of it.
    */
   public ContentAccess exif(Tip tip, FileRef ref) {
-    GateDecision decision = ViewingGate.decideExif(tip, ref, warrants(tip), rules());
+    GateDecision decision = ViewingGate.decideExif(tip, ref, warrants(tip), facts(tip), rules());
     if (!decision.allowed()) {
       return new ContentAccess.Blocked(decision);
     }

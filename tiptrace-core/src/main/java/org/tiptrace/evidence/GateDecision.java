@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tiptrace.legal.Citation;
 import org.tiptrace.legal.GateBasis;
+import org.tiptrace.legal.GateMode;
 import org.tiptrace.legal.GateScope;
 
 /**
@@ -14,7 +15,11 @@ import org.tiptrace.legal.GateScope;
  * @param warrant the warrant that opened it, when the basis is {@link GateBasis#WARRANT}
  * @param ruleId the rule applied ({@code GATE_ESP_VIEWED})
  * @param ruleSet the rule set and its version ({@code viewing-gate v1 (effective 2026-11-23)})
- * @param jurisdiction the jurisdiction entry applied
+ * @param jurisdiction the jurisdiction entry applied ({@code US-CA9}, {@code US-default})
+ * @param mode that entry's mode
+ * @param jurisdictionCitations that entry's citations
+ * @param circuit the tip's federal circuit; empty when unknown (then the default entry applies)
+ * @param location where the gate placed the tip and from what ({@link TipJurisdiction#describe()})
  * @param reason this file's facts in words ({@code fileViewedByEsp = unknown, …})
  * @param explanation the whole decision in words, ending with the rule set's notice
  */
@@ -29,10 +34,15 @@ public record GateDecision(
     String ruleSet,
     int ruleSetVersion,
     String jurisdiction,
+    GateMode mode,
+    List<Citation> jurisdictionCitations,
+    Optional<String> circuit,
+    String location,
     String reason,
     String explanation) {
   public GateDecision {
     citations = List.copyOf(citations);
+    jurisdictionCitations = List.copyOf(jurisdictionCitations);
     if ((verdict == GateVerdict.ALLOWED) == (basis == GateBasis.NONE)) {
       throw new IllegalArgumentException("an allowed decision has a basis, a blocked one none");
     }
@@ -59,6 +69,13 @@ public record GateDecision(
         + ruleSet
         + " jurisdiction="
         + jurisdiction
+        + " mode="
+        + mode.name().toLowerCase(java.util.Locale.ROOT)
+        + " circuit="
+        + circuit.orElse("unknown")
+        + " location=\""
+        + location
+        + "\""
         + " citations="
         + citations.stream().map(Citation::key).collect(Collectors.joining(","));
   }

@@ -5,11 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tiptrace.hash.sets.HashMatch;
+import org.tiptrace.legal.CircuitTable;
 import org.tiptrace.legal.GateBasis;
 import org.tiptrace.legal.GateJurisdiction;
 import org.tiptrace.legal.GateRule;
 import org.tiptrace.legal.GateRuleSet;
 import org.tiptrace.legal.GateScope;
+import org.tiptrace.legal.RelaxedBasis;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TriState;
 
@@ -22,16 +25,19 @@ import org.tiptrace.tip.TriState;
  * <ol>
  *   <li>content: {@code fileViewedByEsp = TRUE} → ESP_VIEWED; {@code publiclyAvailable = TRUE} and
  *       the jurisdiction lets public files open → PUBLICLY_AVAILABLE; a warrant of this tip listing
- *       this file's id → WARRANT (the oldest such warrant is named); else BLOCKED.
+ *       this file's id → WARRANT (the oldest such warrant is named); where counsel relaxed the
+ *       tip's circuit, a known-abuse hash match of this file by a method the entry lists →
+ *       KNOWN_ABUSE_HASH_MATCH; else BLOCKED.
  *   <li>EXIF: {@code exifViewedByEsp = TRUE} → ESP_VIEWED; a warrant listing the file → WARRANT;
  *       else BLOCKED. Being public does not open EXIF.
  * </ol>
  *
- * Only {@link TriState#TRUE} counts: UNKNOWN is treated as not true, never as true. The inputs are
- * this file's own flags only, so a sibling that was viewed, or another file with the same hash,
- * opens nothing (the Ackerman and Wilson facts); NCMEC's tags are not read at all (NCMEC viewing is
- * not a private search). No role, score or model is an input: nothing but a recorded basis can
- * override a block.
+ * The tip's circuit comes from {@link GateFacts} (its stored routing decision); an unknown circuit,
+ * or one without an entry, gets the rule set's strict default. Only {@link TriState#TRUE} counts:
+ * UNKNOWN is treated as not true, never as true. The inputs are this file's own flags only, so a
+ * sibling that was viewed, or another file with the same hash, opens nothing (the Ackerman and
+ * Wilson facts); NCMEC's tags are not read at all (NCMEC viewing is not a private search). No role,
+ * score or model is an input: nothing but a recorded basis can override a block.
  */
 public final class ViewingGate {
   private ViewingGate() {}
@@ -44,24 +50,45 @@ public final class ViewingGate {
    */
   public static GateDecision decide(
       Tip tip, FileRef ref, List<Warrant> warrants, GateRuleSet rules) {
-    return decide(tip, require(tip, ref), warrants, rules, GateScope.CONTENT);
+    return decide(tip, ref, warrants, GateFacts.unknown(), rules);
+  }
+
+  /**
+   * The decision for the content of file {@code ref}, in the jurisdiction {@code facts} place the
+   * tip in.
+   */
+  public static GateDecision decide(
+      Tip tip, FileRef ref, List<Warrant> warrants, GateFacts facts, GateRuleSet rules) {
+    return decide(tip, require(tip, ref), warrants, facts, rules, GateScope.CONTENT);
   }
 
   /** The decision for the EXIF and metadata of file {@code ref}; as {@link #decide}. */
   public static GateDecision decideExif(
       Tip tip, FileRef ref, List<Warrant> warrants, GateRuleSet rules) {
-    return decide(tip, require(tip, ref), warrants, rules, GateScope.EXIF);
+    return decideExif(tip, ref, warrants, GateFacts.unknown(), rules);
+  }
+
+  /** The decision for the EXIF of file {@code ref}; a hash match never opens EXIF. */
+  public static GateDecision decideExif(
+      Tip tip, FileRef ref, List<Warrant> warrants, GateFacts facts, GateRuleSet rules) {
+    return decide(tip, require(tip, ref), warrants, facts, rules, GateScope.EXIF);
+  }
+
+  /** Both decisions for every file of the tip, in report order (jurisdiction unknown). */
+  public static List<FileGate> gates(Tip tip, List<Warrant> warrants, GateRuleSet rules) {
+    return gates(tip, warrants, GateFacts.unknown(), rules);
   }
 
   /** Both decisions for every file of the tip, in report order. */
-  public static List<FileGate> gates(Tip tip, List<Warrant> warrants, GateRuleSet rules) {
+  public static List<FileGate> gates(
+      Tip tip, List<Warrant> warrants, GateFacts facts, GateRuleSet rules) {
     List<FileGate> out = new ArrayList<>();
     for (TipFile f : TipFiles.of(tip)) {
       out.add(
           new FileGate(
               f,
-              decide(tip, f, warrants, rules, GateScope.CONTENT),
-              decide(tip, f, warrants, rules, GateScope.EXIF)));
+              decide(tip, f, warrants, facts, rules, GateScope.CONTENT),
+              decide(tip, f, warrants, facts, rules, GateScope.EXIF)));
     }
     return List.copyOf(out);
   }
@@ -73,8 +100,24 @@ public final class ViewingGate {
   }
 
   private static GateDecision decide(
-      Tip tip, TipFile file, List<Warrant> warrants, GateRuleSet rules, GateScope scope) {
-    GateJurisdiction jurisdiction = rules.defaultJurisdiction();
+      Tip tip,
+      TipFile file,
+      List<Warrant> warrants,
+      GateFacts facts,
+      GateRuleSet rules,
+      GateScope scope) {
+    TipJurisdiction place = facts.jurisdiction();
+    Optional<String> circuit = place.circuit().map(CircuitTable.Circuit::id);
+    GateJurisdiction jurisdiction = rules.jurisdictionFor(circuit);
+    Optional<RelaxedBasis> relaxed = jurisdiction.relaxedBasisInForce();
+    List<HashMatch> accepted =
+        relaxed
+            .map(
+                b ->
+                    facts.knownAbuse(file.index()).stream()
+                        .filter(m -> b.methods().contains(m.method()))
+                        .toList())
+            .orElse(List.of());
     Optional<Warrant> warrant =
         warrants.stream()
             .filter(w -> w.covers(tip.agency(), tip.id(), file.ref()))
@@ -95,13 +138,16 @@ public final class ViewingGate {
                   ? " (public files do not open in " + jurisdiction.id() + ")"
                   : "")
               + ", "
-              + warrantWords(warrant, file);
+              + warrantWords(warrant, file)
+              + hashWords(relaxed, accepted, facts.knownAbuse(file.index()), jurisdiction);
       if (viewed.isTrue()) {
         basis = GateBasis.ESP_VIEWED;
       } else if (isPublic.isTrue() && jurisdiction.publicOpens()) {
         basis = GateBasis.PUBLICLY_AVAILABLE;
       } else if (warrant.isPresent()) {
         basis = GateBasis.WARRANT;
+      } else if (!accepted.isEmpty()) {
+        basis = GateBasis.KNOWN_ABUSE_HASH_MATCH;
       } else {
         basis = GateBasis.NONE;
       }
@@ -137,6 +183,15 @@ public final class ViewingGate {
             + rules.label()
             + ", jurisdiction "
             + jurisdiction.id()
+            + " ("
+            + jurisdiction.mode().name().toLowerCase(Locale.ROOT)
+            + (basis == GateBasis.KNOWN_ABUSE_HASH_MATCH
+                ? ", relaxed by counsel: " + relaxed.orElseThrow().text()
+                : "")
+            + "; "
+            + String.join("; ", jurisdiction.citations().stream().map(Object::toString).toList())
+            + "); tip placed: "
+            + place.describe()
             + ". "
             + rules.notice();
     return new GateDecision(
@@ -150,6 +205,10 @@ public final class ViewingGate {
         rules.label(),
         rules.version(),
         jurisdiction.id(),
+        jurisdiction.mode(),
+        jurisdiction.citations(),
+        circuit,
+        place.describe(),
         reason,
         explanation);
   }
@@ -158,6 +217,41 @@ public final class ViewingGate {
     return warrant
         .map(w -> w.label() + " lists " + file.ref())
         .orElse("no recorded warrant lists " + file.ref());
+  }
+
+  /**
+   * The hash facts in words: only where a relaxed entry is in force (a strict one does not read
+   * them, and saying "matched" there would suggest it mattered).
+   */
+  private static String hashWords(
+      Optional<RelaxedBasis> relaxed,
+      List<HashMatch> accepted,
+      List<HashMatch> all,
+      GateJurisdiction jurisdiction) {
+    if (relaxed.isEmpty()) {
+      return "";
+    }
+    if (!accepted.isEmpty()) {
+      HashMatch m = accepted.getFirst();
+      return ", known-abuse hash match "
+          + m.method().name().toLowerCase(Locale.ROOT)
+          + " in set "
+          + m.setName()
+          + " "
+          + m.setVersion()
+          + (accepted.size() > 1 ? " (+" + (accepted.size() - 1) + " more)" : "");
+    }
+    return all.isEmpty()
+        ? ", no known-abuse hash match on record"
+        : ", known-abuse hash matches only by methods "
+            + jurisdiction.id()
+            + " does not accept ("
+            + all.stream()
+                .map(m -> m.method().name().toLowerCase(Locale.ROOT))
+                .distinct()
+                .sorted()
+                .toList()
+            + ")";
   }
 
   /** {@code true}, {@code false} or {@code unknown (not true)}. */

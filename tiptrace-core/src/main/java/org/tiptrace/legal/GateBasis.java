@@ -11,6 +11,11 @@ public enum GateBasis {
   PUBLICLY_AVAILABLE,
   /** A recorded warrant lists this file id. */
   WARRANT,
+  /**
+   * The file matched a known-abuse hash set (the platform's automated private search). Accepted
+   * only by a jurisdiction entry that counsel relaxed ({@link GateMode#RELAXED}); never by default.
+   */
+  KNOWN_ABUSE_HASH_MATCH,
   /** Nothing opens it: the blocking rule. */
   NONE
 }

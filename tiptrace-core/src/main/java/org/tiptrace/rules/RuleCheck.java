@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tiptrace.legal.GateRuleSet;
 import org.tiptrace.legal.RuleSetException;
 import org.tiptrace.triage.TriageRules;
@@ -146,8 +148,17 @@ public final class RuleCheck {
     try {
       rules = gate(bytes, name);
     } catch (RuleSetException e) {
-      String prefix = name + ": ";
       String message = e.getMessage() == null ? "invalid" : e.getMessage();
+      // GateRuleSet names the place as "source:LINE: key: reason" (or "source: key: reason")
+      Matcher placed = Pattern.compile("^" + Pattern.quote(name) + ":(\\d+): ").matcher(message);
+      if (placed.find()) {
+        return new Refused(
+            List.of(
+                new RuleProblem(
+                    OptionalInt.of(Integer.parseInt(placed.group(1))),
+                    message.substring(placed.end()))));
+      }
+      String prefix = name + ": ";
       String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
       OptionalInt syntax = syntaxLine(e);
       return new Refused(

@@ -1,6 +1,8 @@
 package org.tiptrace.app.evidence;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 import org.tiptrace.app.evidence.EvidenceViews.FileView;
 import org.tiptrace.app.evidence.EvidenceViews.FilesView;
+import org.tiptrace.app.evidence.EvidenceViews.JurisdictionView;
 import org.tiptrace.app.evidence.EvidenceViews.RuleSetView;
 import org.tiptrace.app.evidence.EvidenceViews.WarrantView;
 import org.tiptrace.app.system.AuditTrail;
@@ -27,6 +30,7 @@ import org.tiptrace.evidence.EvidenceFiles;
 import org.tiptrace.evidence.FileGate;
 import org.tiptrace.evidence.FileRef;
 import org.tiptrace.evidence.GateDecision;
+import org.tiptrace.evidence.GateFacts;
 import org.tiptrace.evidence.TipFile;
 import org.tiptrace.evidence.TipFiles;
 import org.tiptrace.evidence.ViewingGate;
@@ -45,19 +49,27 @@ class AgencyEvidence {
   private final AgencyTips tips;
   private final EvidenceFiles evidence;
   private final AuditTrail audit;
+  private final Clock clock;
 
-  AgencyEvidence(AgencyTips tips, EvidenceFiles evidence, AuditTrail audit) {
+  AgencyEvidence(AgencyTips tips, EvidenceFiles evidence, AuditTrail audit, Clock clock) {
     this.tips = tips;
     this.evidence = evidence;
     this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Today in UTC: the latest date a warrant can have been issued on (the form's {@code max}). */
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
   }
 
   /** The gate state of every file of the tip; one audit entry per file with both decisions. */
   FilesView files(String tipId, String channel) {
     Tip tip = tip(tipId, "", "files listed", channel);
     List<Warrant> warrants = evidence.warrants(tip);
+    GateFacts facts = evidence.facts(tip);
     List<FileView> files = new ArrayList<>();
-    for (FileGate gate : ViewingGate.gates(tip, warrants, evidence.rules())) {
+    for (FileGate gate : ViewingGate.gates(tip, warrants, facts, evidence.rules())) {
       audit.record(
           AuditAction.FILE_GATE_DECIDED,
           AuditSubjectType.FILE,
@@ -68,6 +80,7 @@ class AgencyEvidence {
     return new FilesView(
         tip.id().value(),
         RuleSetView.of(evidence.rules()),
+        JurisdictionView.of(facts.jurisdiction(), evidence.rules()),
         List.copyOf(files),
         warrants.stream().map(WarrantView::of).toList());
   }
@@ -118,7 +131,7 @@ class AgencyEvidence {
   GateDecision reveal(String tipId, String fileId, String channel) {
     Tip tip = tip(tipId, fileId, "reveal requested", channel);
     FileRef ref = file(tip, fileId, "reveal requested", channel);
-    GateDecision decision = ViewingGate.decide(tip, ref, evidence.warrants(tip), evidence.rules());
+    GateDecision decision = evidence.decide(tip, ref);
     if (decision.allowed()) {
       audit.record(
           AuditAction.FILE_REVEALED,
@@ -145,7 +158,7 @@ class AgencyEvidence {
       @Nullable List<String> fileIds,
       String channel) {
     Tip tip = tip(tipId, "", "warrant submitted", channel);
-    WarrantRequest request = request(number, court, issuedOn, fileIds);
+    WarrantRequest request = request(number, court, issuedOn, fileIds, today());
     Warrant warrant;
     try {
       warrant = evidence.recordWarrant(tip, request, currentUser());
@@ -173,11 +186,17 @@ class AgencyEvidence {
     return TipFiles.of(tips.find(tipId));
   }
 
+  /**
+   * Checks the warrant's fields; each refusal names the field.
+   *
+   * @param today the latest acceptable issue date (UTC): a warrant is not issued in the future
+   */
   static WarrantRequest request(
       @Nullable String number,
       @Nullable String court,
       @Nullable String issuedOn,
-      @Nullable List<String> fileIds) {
+      @Nullable List<String> fileIds,
+      LocalDate today) {
     if (number == null || number.isBlank()) {
       throw bad("number: the warrant number is required");
     }
@@ -192,6 +211,14 @@ class AgencyEvidence {
       date = LocalDate.parse(issuedOn.strip());
     } catch (DateTimeParseException e) {
       throw bad("issuedOn: '" + issuedOn + "' is not a date (YYYY-MM-DD)");
+    }
+    if (date.isAfter(today)) {
+      throw bad(
+          "issuedOn: "
+              + date
+              + " is in the future (today is "
+              + today
+              + " UTC); enter the date the warrant was issued");
     }
     if (fileIds == null || fileIds.isEmpty()) {
       throw bad("fileIds: list at least one file id the warrant covers");

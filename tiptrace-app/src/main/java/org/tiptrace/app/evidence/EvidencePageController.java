@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -63,6 +64,11 @@ class EvidencePageController {
       // htmx swaps only 2xx answers by default; a plain form post gets the 400 it deserves.
       response.setStatus(hx == null ? HttpStatus.BAD_REQUEST.value() : HttpStatus.OK.value());
       model.addAttribute("error", e.getReason());
+      model.addAttribute("errorField", errorField(e.getReason()));
+      // Keep what was typed, so the investigator corrects one field instead of retyping all.
+      model.addAttribute("typedNumber", number == null ? "" : number);
+      model.addAttribute("typedCourt", court == null ? "" : court);
+      model.addAttribute("typedIssuedOn", issuedOn == null ? "" : issuedOn);
       model.addAttribute("view", evidence.files(id, "page"));
       return view(hx);
     }
@@ -94,6 +100,21 @@ class EvidencePageController {
                 "blocked by the file-viewing gate",
                 request.getRequestURI(),
                 DecisionView.of(d)));
+  }
+
+  /** The field a refusal names ({@code issuedOn: …} → {@code issuedOn}), or empty. */
+  static String errorField(@Nullable String reason) {
+    if (reason == null) {
+      return "";
+    }
+    int colon = reason.indexOf(':');
+    String field = colon > 0 ? reason.substring(0, colon) : "";
+    return List.of("number", "court", "issuedOn", "fileIds").contains(field) ? field : "";
+  }
+
+  @ModelAttribute("warrantMaxDate")
+  String warrantMaxDate() {
+    return evidence.today().toString();
   }
 
   private static String view(@Nullable String hx) {

@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tiptrace.evidence.FileGate;
 import org.tiptrace.evidence.GateDecision;
+import org.tiptrace.evidence.TipJurisdiction;
 import org.tiptrace.evidence.Warrant;
 import org.tiptrace.evidence.WarrantId;
 import org.tiptrace.legal.Citation;
+import org.tiptrace.legal.GateJurisdiction;
 import org.tiptrace.legal.GateRuleSet;
 import org.tiptrace.tip.FileHash;
 
@@ -20,7 +22,42 @@ final class EvidenceViews {
 
   /** {@code GET /api/v1/tips/{id}/files}. */
   record FilesView(
-      long tip, RuleSetView ruleSet, List<FileView> files, List<WarrantView> warrants) {}
+      long tip,
+      RuleSetView ruleSet,
+      JurisdictionView jurisdiction,
+      List<FileView> files,
+      List<WarrantView> warrants) {}
+
+  /**
+   * Where the gate placed the tip and which entry of the rule set decides its files.
+   *
+   * @param entry the rule set's entry applied ({@code US-CA9}, or {@code US-default} when the
+   *     circuit is unknown or has no entry)
+   * @param circuit the tip's federal circuit; empty when unknown
+   * @param location the place and where it came from ({@code US/CA, US-CA9 (…; routing ROUTED
+   *     US/CA)})
+   */
+  record JurisdictionView(
+      String entry,
+      String name,
+      String mode,
+      Optional<String> circuit,
+      String location,
+      String holding,
+      List<Citation> citations) {
+    static JurisdictionView of(TipJurisdiction place, GateRuleSet rules) {
+      Optional<String> circuit = place.circuit().map(c -> c.id());
+      GateJurisdiction j = rules.jurisdictionFor(circuit);
+      return new JurisdictionView(
+          j.id(),
+          j.name(),
+          j.mode().name().toLowerCase(Locale.ROOT),
+          circuit,
+          place.describe(),
+          j.holding(),
+          j.citations());
+    }
+  }
 
   record RuleSetView(
       String name,
@@ -28,7 +65,7 @@ final class EvidenceViews {
       LocalDate effectiveFrom,
       Optional<String> reviewedBy,
       Optional<LocalDate> reviewedOn,
-      String jurisdiction,
+      String defaultJurisdiction,
       String notice) {
     static RuleSetView of(GateRuleSet rules) {
       return new RuleSetView(
@@ -86,6 +123,10 @@ final class EvidenceViews {
       String ruleSet,
       int ruleSetVersion,
       String jurisdiction,
+      String mode,
+      Optional<String> circuit,
+      String location,
+      List<Citation> jurisdictionCitations,
       String reason,
       String explanation) {
     static DecisionView of(GateDecision d) {
@@ -98,6 +139,10 @@ final class EvidenceViews {
           d.ruleSet(),
           d.ruleSetVersion(),
           d.jurisdiction(),
+          d.mode().name().toLowerCase(Locale.ROOT),
+          d.circuit(),
+          d.location(),
+          d.jurisdictionCitations(),
           d.reason(),
           d.explanation());
     }

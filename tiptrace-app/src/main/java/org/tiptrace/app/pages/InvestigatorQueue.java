@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.TipId;
+import org.tiptrace.triage.TriageStore.QueueQuery;
 
 /**
  * Where the queue page gets its data: the agency's tips scored, in work order (tier, then earliest
@@ -12,7 +13,13 @@ import org.tiptrace.tip.TipId;
  */
 public interface InvestigatorQueue {
 
-  /** The agency's queue now, in work order. */
+  /**
+   * One page of the agency's queue: filtered, ordered and paged by the store, with the queue's
+   * totals and filter choices.
+   */
+  QueuePage page(AgencyId agency, QueueQuery query);
+
+  /** The agency's whole queue now, in work order (the dashboard's backlog). */
   QueueSnapshot snapshot(AgencyId agency);
 
   /**

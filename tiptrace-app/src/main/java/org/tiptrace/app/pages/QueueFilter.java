@@ -2,13 +2,14 @@ package org.tiptrace.app.pages;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.tiptrace.triage.Tier;
+import org.tiptrace.triage.TriageStore.QueueQuery;
 
 /**
  * The queue page's filters, checked at the edge: a bad value answers 400 naming the parameter.
@@ -37,26 +38,21 @@ record QueueFilter(
         blank(page).map(p -> number("page", p, 0, 1_000_000)).orElse(0));
   }
 
-  boolean matches(QueueSnapshot.Entry e, Instant now) {
-    if (tier.isPresent() && e.tier() != tier.get()) {
-      return false;
-    }
-    if (withinDays.isPresent()) {
-      Instant limit = now.plus(Duration.ofDays(withinDays.getAsInt()));
-      if (e.deadline().isEmpty() || e.deadline().get().isAfter(limit)) {
-        return false;
-      }
-    }
-    if (country.isPresent() && !e.countries().contains(country.get())) {
-      return false;
-    }
-    return flag.isEmpty() || e.flags().contains(flag.get());
-  }
-
-  /** The page's entries of the filtered list. */
-  <T> List<T> pageOf(List<T> filtered) {
-    int from = Math.min(filtered.size(), page * PAGE_SIZE);
-    return filtered.subList(from, Math.min(filtered.size(), from + PAGE_SIZE));
+  /**
+   * The store query for this filter's page: "due within N days" is a deadline at or before {@code
+   * now} plus N days (tips without a deadline are left out).
+   */
+  QueueQuery query(Instant now) {
+    return new QueueQuery(
+        tier.map(Set::of).orElse(Set.of()),
+        false,
+        withinDays.isPresent()
+            ? Optional.of(now.plus(Duration.ofDays(withinDays.getAsInt())))
+            : Optional.empty(),
+        country,
+        flag,
+        page * PAGE_SIZE,
+        PAGE_SIZE);
   }
 
   /** The filters as query parameters, for links to other pages of the same list. */

@@ -1,11 +1,10 @@
 package org.tiptrace.app.pages;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +31,14 @@ class QueuePageController {
   private final InvestigatorQueue queue;
   private final CurrentAgency agency;
   private final AuditTrail audit;
+  private final Clock clock;
 
-  QueuePageController(InvestigatorQueue queue, CurrentAgency agency, AuditTrail audit) {
+  QueuePageController(
+      InvestigatorQueue queue, CurrentAgency agency, AuditTrail audit, Clock clock) {
     this.queue = queue;
     this.agency = agency;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @GetMapping("/queue")
@@ -53,35 +55,23 @@ class QueuePageController {
         filter.page() * QueueFilter.PAGE_SIZE,
         QueueFilter.PAGE_SIZE,
         "page queue " + filter.query(filter.page()));
-    QueueSnapshot snapshot = queue.snapshot(agency.require());
-    Instant now = snapshot.scoredAt();
-    List<QueueSnapshot.Entry> filtered =
-        snapshot.entries().stream().filter(e -> filter.matches(e, now)).toList();
-    List<QueueSnapshot.Entry> shown = filter.pageOf(filtered);
-    Set<String> countries = new TreeSet<>();
-    Set<String> flags = new TreeSet<>();
-    snapshot
-        .entries()
-        .forEach(
-            e -> {
-              countries.addAll(e.countries());
-              flags.addAll(e.flags());
-            });
-    model.addAttribute("snapshot", snapshot);
-    model.addAttribute("scoredAt", TIME.format(snapshot.scoredAt()));
+    Instant now = clock.instant();
+    QueuePage result = queue.page(agency.require(), filter.query(now));
+    model.addAttribute("snapshot", result);
+    model.addAttribute("scoredAt", TIME.format(result.scoredAt()));
     model.addAttribute("filter", filter);
-    model.addAttribute("rows", shown.stream().map(e -> QueueRow.of(e, now)).toList());
-    model.addAttribute("total", snapshot.entries().size());
-    model.addAttribute("matching", filtered.size());
+    model.addAttribute("rows", result.entries().stream().map(e -> QueueRow.of(e, now)).toList());
+    model.addAttribute("total", result.total());
+    model.addAttribute("matching", result.matching());
     model.addAttribute("tiers", Tier.values());
-    model.addAttribute("countries", countries);
-    model.addAttribute("flags", flags);
+    model.addAttribute("countries", new TreeSet<>(result.countries()));
+    model.addAttribute("flags", new TreeSet<>(result.flags()));
     model.addAttribute(
         "previous",
         filter.page() > 0 ? Optional.of(filter.query(filter.page() - 1)) : Optional.empty());
     model.addAttribute(
         "next",
-        (filter.page() + 1) * QueueFilter.PAGE_SIZE < filtered.size()
+        (long) (filter.page() + 1) * QueueFilter.PAGE_SIZE < result.matching()
             ? Optional.of(filter.query(filter.page() + 1))
             : Optional.empty());
     return htmx.isPresent() ? "pages/queue :: results" : "pages/queue";

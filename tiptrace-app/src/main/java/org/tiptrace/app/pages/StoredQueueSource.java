@@ -4,33 +4,31 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.system.TiptraceBackend;
-import org.tiptrace.tip.Address;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Page;
-import org.tiptrace.tip.Person;
-import org.tiptrace.tip.Report;
-import org.tiptrace.tip.ReportedUser;
 import org.tiptrace.tip.Tip;
 import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipRepository;
 import org.tiptrace.tip.WireValue;
+import org.tiptrace.triage.QueueFacets;
 import org.tiptrace.triage.StoredTriage;
 import org.tiptrace.triage.TriageResult;
 import org.tiptrace.triage.TriageStore;
+import org.tiptrace.triage.TriageStore.QueueQuery;
+import org.tiptrace.triage.TriageStore.QueueRow;
+import org.tiptrace.triage.TriageStore.QueueSummary;
 
 /**
  * The queue as the persisted triage holds it ({@link TriageStore}, written on ingest by the link
  * and triage step), in work order. Tips of the agency without a stored result (ingested by a path
  * without the step, or before triage was persisted) are linked and scored first by {@link
  * LinkTriageService#catchUp}, so the page and {@code GET /api/v1/queue} show the same results.
- * Countries and flags, which the page filters on, come from the tips themselves.
+ * Filters, order and paging run in the store ({@link TriageStore#queueRows}); countries and flags,
+ * which the page filters on, are the tips' {@link QueueFacets}, stored with their triage.
  */
 @Service
 final class StoredQueueSource implements InvestigatorQueue {
@@ -47,39 +45,73 @@ final class StoredQueueSource implements InvestigatorQueue {
   }
 
   @Override
+  public QueuePage page(AgencyId agency, QueueQuery query) {
+    int caughtUp = linkTriage.catchUp(agency);
+    Page<QueueRow> rows = triage.queueRows(agency, query);
+    QueueSummary summary = triage.queueSummary(agency);
+    return new QueuePage(
+        linkTriage.rules().version(),
+        clock.instant(),
+        ipSignals(summary.total(), summary.latestComputed(), caughtUp),
+        rows.items().stream().map(StoredQueueSource::entry).toList(),
+        summary.total(),
+        rows.total(),
+        summary.countries(),
+        summary.flags());
+  }
+
+  /** The whole queue, page by page of the store: two statements a page, no per-tip lookups. */
+  @Override
   public QueueSnapshot snapshot(AgencyId agency) {
     int caughtUp = linkTriage.catchUp(agency);
     List<QueueSnapshot.Entry> entries = new ArrayList<>();
     Instant latest = Instant.EPOCH;
     int offset = 0;
     while (true) {
-      Page<StoredTriage> page =
-          triage.queue(
-              agency, TriageStore.QueueQuery.page(offset, TriageStore.QueueQuery.MAX_LIMIT));
-      for (StoredTriage stored : page.items()) {
-        TriageResult r = stored.result();
-        Optional<Tip> found = tips.find(agency, r.tip());
-        if (found.isEmpty()) {
-          continue;
+      Page<QueueRow> page = triage.queueRows(agency, QueueQuery.page(offset, QueueQuery.MAX_LIMIT));
+      for (QueueRow row : page.items()) {
+        if (row.triage().computedAt().isAfter(latest)) {
+          latest = row.triage().computedAt();
         }
-        if (stored.computedAt().isAfter(latest)) {
-          latest = stored.computedAt();
-        }
-        entries.add(entry(found.get(), r));
+        entries.add(entry(row));
       }
       offset += page.items().size();
       if (page.items().isEmpty() || offset >= page.total()) {
         break;
       }
     }
-    String ip =
-        "Stored triage results ("
-            + entries.size()
-            + " tips, the latest computed "
-            + (entries.isEmpty() ? "never" : latest.toString())
-            + (caughtUp > 0 ? "; " + caughtUp + " scored now, they had none" : "")
-            + "): IP signals from the assessments stored at intake, \"not checked\" where none";
-    return new QueueSnapshot(linkTriage.rules().version(), clock.instant(), ip, entries);
+    return new QueueSnapshot(
+        linkTriage.rules().version(),
+        clock.instant(),
+        ipSignals(
+            entries.size(), entries.isEmpty() ? Optional.empty() : Optional.of(latest), caughtUp),
+        entries);
+  }
+
+  private static String ipSignals(long count, Optional<Instant> latest, int caughtUp) {
+    return "Stored triage results ("
+        + count
+        + " tips, the latest computed "
+        + latest.map(Instant::toString).orElse("never")
+        + (caughtUp > 0 ? "; " + caughtUp + " scored now, they had none" : "")
+        + "): IP signals from the assessments stored at intake, \"not checked\" where none";
+  }
+
+  private static QueueSnapshot.Entry entry(QueueRow row) {
+    TriageResult r = row.triage().result();
+    return new QueueSnapshot.Entry(
+        r.tip(),
+        row.cybertipReportId(),
+        row.incidentType(),
+        row.receivedAt(),
+        r.tier(),
+        r.score(),
+        r.deadline(),
+        r.lines(),
+        r.reasons(),
+        r.notes(),
+        row.facets().countries(),
+        row.facets().flags());
   }
 
   @Override
@@ -99,6 +131,7 @@ final class StoredQueueSource implements InvestigatorQueue {
   }
 
   private static QueueSnapshot.Entry entry(Tip tip, TriageResult r) {
+    QueueFacets facets = QueueFacets.of(tip.report());
     return new QueueSnapshot.Entry(
         r.tip(),
         tip.report().cybertipReportId(),
@@ -110,33 +143,7 @@ final class StoredQueueSource implements InvestigatorQueue {
         r.lines(),
         r.reasons(),
         r.notes(),
-        countries(tip.report()),
-        flags(tip.report()));
-  }
-
-  /** Upper-case country codes named by the ESP's estimated locations and the persons' addresses. */
-  static Set<String> countries(Report report) {
-    Set<String> out = new TreeSet<>();
-    for (ReportedUser u : report.allUsers()) {
-      u.estimatedLocation().flatMap(l -> l.countryCode()).ifPresent(c -> out.add(code(c)));
-      for (Address a : u.person().map(Person::addresses).orElse(List.of())) {
-        a.country().ifPresent(c -> out.add(code(c)));
-      }
-    }
-    out.removeIf(String::isEmpty);
-    return out;
-  }
-
-  static Set<String> flags(Report report) {
-    Set<String> out = new TreeSet<>();
-    report.incidentSummary().annotations().forEach(a -> out.add(a.wire()));
-    if (report.incidentSummary().escalateToHighPriority().isPresent()) {
-      out.add("highPriority");
-    }
-    return out;
-  }
-
-  private static String code(String country) {
-    return country.strip().toUpperCase(Locale.ROOT);
+        facets.countries(),
+        facets.flags());
   }
 }

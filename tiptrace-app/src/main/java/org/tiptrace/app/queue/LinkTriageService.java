@@ -213,27 +213,8 @@ public final class LinkTriageService {
    * @return how many tips were brought up to date
    */
   public synchronized int catchUp(AgencyId agency) {
-    Set<TipId> scored = new HashSet<>();
-    for (StoredTriage t : triage.all(agency)) {
-      scored.add(t.result().tip());
-    }
-    List<TipId> missing = new ArrayList<>();
-    int offset = 0;
-    while (true) {
-      org.tiptrace.tip.Page<org.tiptrace.tip.TipSummary> page =
-          tips.list(
-              agency, new org.tiptrace.tip.TipQuery(offset, org.tiptrace.tip.TipQuery.MAX_LIMIT));
-      for (org.tiptrace.tip.TipSummary s : page.items()) {
-        if (!scored.contains(s.id())) {
-          missing.add(s.id());
-        }
-      }
-      offset += page.items().size();
-      if (page.items().isEmpty() || offset >= page.total()) {
-        break;
-      }
-    }
-    missing.sort(Comparator.comparingLong(TipId::value));
+    // One statement when nothing is missing: the store lists the tips without a result.
+    List<TipId> missing = triage.unscored(agency);
     for (TipId id : missing) {
       tipChanged(agency, id);
     }

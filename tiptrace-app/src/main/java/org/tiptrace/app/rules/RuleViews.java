@@ -9,6 +9,7 @@ import org.tiptrace.legal.Citation;
 import org.tiptrace.legal.GateJurisdiction;
 import org.tiptrace.legal.GateRule;
 import org.tiptrace.legal.GateRuleSet;
+import org.tiptrace.legal.RelaxedBasis;
 import org.tiptrace.rules.LineDiff;
 import org.tiptrace.rules.RuleKind;
 import org.tiptrace.rules.RuleProblem;
@@ -72,10 +73,20 @@ final class RuleViews {
   }
 
   record JurisdictionView(
-      String id, String name, String policy, String holding, List<CitationView> citations) {
+      String id,
+      String name,
+      String mode,
+      String relaxedBasis,
+      String holding,
+      List<CitationView> citations) {
     static JurisdictionView of(GateJurisdiction j) {
       return new JurisdictionView(
-          j.id(), j.name(), j.policy().name(), j.holding(), CitationView.of(j.citations()));
+          j.id(),
+          j.name(),
+          j.mode().name(),
+          j.relaxedBasis().map(RelaxedBasis::text).orElse(""),
+          j.holding(),
+          CitationView.of(j.citations()));
     }
   }
 

@@ -368,6 +368,13 @@ class EvidenceWebTest extends WebTest {
             warrantJson("unknown").replace("2026-11-19", "19/11/2026"));
     assertThat(json(badDate).get("error").asText())
         .contains("issuedOn: '19/11/2026' is not a date");
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    HttpResponse<String> future =
+        postWarrant(
+            alice(base(tip) + "/warrants"), warrantJson("unknown").replace("2026-11-19", tomorrow));
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(json(future).get("error").asText())
+        .startsWith("issuedOn: " + tomorrow + " is in the future (today is ");
     HttpResponse<String> noSuchFile =
         postWarrant(alice(base(tip) + "/warrants"), warrantJson("unknown", "f99"));
     assertThat(noSuchFile.statusCode()).isEqualTo(400);
@@ -484,6 +491,134 @@ class EvidenceWebTest extends WebTest {
     HttpResponse<byte[]> image =
         bytes(request(panelPath + "/sibling/content").header("Cookie", cookie(page)).GET());
     assertThat(image.statusCode()).isEqualTo(200);
+
+    // The date field: a real date input, at most today; a future date is refused naming the field,
+    // the field is marked invalid and what was typed stays in the form.
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    assertThat(recorded.body())
+        .contains("type=\"date\"")
+        .contains("max=\"" + today + "\"")
+        .contains("aria-describedby=\"warrant-issued-on-hint\"");
+    String future = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+    HttpResponse<String> refused =
+        send(
+            page,
+            post.copy()
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form.replace("SW-PAGE-1", "SW-PAGE-2").replace("2026-11-19", future)
+                            + "&_csrf="
+                            + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .build());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("issuedOn: " + future + " is in the future (today is " + today + " UTC)")
+        .contains("aria-invalid=\"true\"")
+        .contains("value=\"" + future + "\"")
+        .contains("value=\"SW-PAGE-2\"");
+    assertThat(evidence.warrants(tip)).hasSize(1);
+  }
+
+  /**
+   * The gate places a tip by its stored routing decision: routed to Texas → the Fifth Circuit's
+   * entry, which ships strict, so a known-abuse hash match still opens nothing; routing REVIEW →
+   * circuit unknown → the strict default. Each decision records the entry, circuit and rule set.
+   */
+  @Test
+  void theTipsCircuitComesFromItsStoredRoutingAndEveryEntryShipsStrict() {
+    Tip tip = seed("7100011");
+    routing(tip, org.tiptrace.ip.RoutingDecision.Outcome.ROUTED, "US", "TX");
+    backend
+        .hashSets()
+        .replaceMatches(
+            AGENCY_A,
+            tip.id(),
+            new org.tiptrace.hash.sets.TipHashMatches(
+                List.of(
+                    new org.tiptrace.hash.sets.FileMatches(
+                        1,
+                        org.tiptrace.hash.sets.FileVerdict.MATCHED_KNOWN,
+                        List.of(
+                            new org.tiptrace.hash.sets.HashMatch(
+                                "NCMEC-test",
+                                "1",
+                                org.tiptrace.hash.sets.HashSetKind.KNOWN_ABUSE,
+                                Optional.empty(),
+                                Optional.empty(),
+                                TriState.UNKNOWN,
+                                org.tiptrace.hash.sets.MatchMethod.EXACT_MD5,
+                                "md5:" + hex("MD5", photo()),
+                                java.util.OptionalInt.empty())))),
+                "NCMEC-test 1"),
+            T);
+    long before = head();
+
+    JsonNode files = json(send(alice(base(tip) + "/files").GET()));
+
+    assertThat(files.get("jurisdiction").get("entry").asText()).isEqualTo("US-CA5");
+    assertThat(files.get("jurisdiction").get("mode").asText()).isEqualTo("strict");
+    assertThat(files.get("jurisdiction").get("circuit").asText()).isEqualTo("US-CA5");
+    assertThat(files.get("jurisdiction").get("location").asText())
+        .contains("US/TX", "Fifth Circuit", "routing ROUTED");
+    assertThat(files.get("jurisdiction").get("citations").get(0).get("key").asText())
+        .isEqualTo("S17");
+    JsonNode unknown = files.get("files").get(1);
+    assertThat(unknown.get("fileId").asText()).isEqualTo("unknown");
+    assertThat(unknown.get("content").get("verdict").asText()).isEqualTo("BLOCKED");
+    assertThat(unknown.get("content").get("jurisdiction").asText()).isEqualTo("US-CA5");
+    assertThat(unknown.get("content").get("ruleSetVersion").asInt()).isEqualTo(1);
+    assertThat(send(alice(base(tip) + "/files/unknown/content").GET()).statusCode()).isEqualTo(403);
+    assertThat(entries(before, AuditAction.FILE_GATE_DECIDED, tip.id() + "/unknown"))
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(e.detail())
+                    .contains("rule=GATE_BLOCK", "jurisdiction=US-CA5", "mode=strict")
+                    .contains("circuit=US-CA5", "ruleSet=viewing-gate v1"));
+
+    HttpClient page = formLogin("alice", "alice-secret");
+    String html =
+        send(
+                page,
+                request("/tips/" + tip.id() + "/files").header("HX-Request", "true").GET().build())
+            .body();
+    assertThat(html)
+        .contains("US-CA5 (Fifth Circuit), strict")
+        .contains("[S17] United States v. Reddick")
+        .contains("Entry US-CA5 (strict), rule set v1.");
+
+    routing(tip, org.tiptrace.ip.RoutingDecision.Outcome.REVIEW, "US", "TX");
+    JsonNode review = json(send(alice(base(tip) + "/files").GET()));
+    assertThat(review.get("jurisdiction").get("entry").asText()).isEqualTo("US-default");
+    assertThat(
+            review.get("jurisdiction").has("circuit")
+                && !review.get("jurisdiction").get("circuit").isNull())
+        .isFalse();
+    assertThat(review.get("jurisdiction").get("location").asText())
+        .startsWith("unknown (routing REVIEW");
+  }
+
+  private void routing(
+      Tip tip, org.tiptrace.ip.RoutingDecision.Outcome outcome, String country, String region) {
+    backend
+        .ipAssessments()
+        .replace(
+            AGENCY_A,
+            tip.id(),
+            "test",
+            T,
+            List.of(),
+            Optional.of(
+                new org.tiptrace.ip.RoutingDecision(
+                    outcome,
+                    outcome == org.tiptrace.ip.RoutingDecision.Outcome.ROUTED
+                        ? Optional.of("DEMO-ICAC-TX")
+                        : Optional.empty(),
+                    false,
+                    Optional.of(country),
+                    Optional.of(region),
+                    List.of("test routing"),
+                    List.of())));
   }
 
   private String cookie(HttpClient client) {

@@ -115,7 +115,7 @@ class BrowserSuiteTest extends WebTest {
     page.onConsoleMessage(
         m -> {
           if (m.type().equals("error")) {
-            consoleErrors.add(m.text());
+            consoleErrors.add(m.text() + " @ " + m.location());
           }
         });
     page.onPageError(e -> consoleErrors.add("page error: " + e));
@@ -457,8 +457,17 @@ class BrowserSuiteTest extends WebTest {
 
     page.getByLabel("Warrant number").fill("SW-2026-0177");
     page.getByLabel("Issuing court").fill("Superior Court of Example County");
-    page.getByLabel("Issued on").fill("2026-11-21");
     page.locator("input[name=fileIds][value=blocked]").check();
+    // The date field is a real date input that stops at today: a future date is not submitted.
+    Locator issuedOn = page.getByLabel("Issued on");
+    assertThat(issuedOn.getAttribute("type")).isEqualTo("date");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    assertThat(issuedOn.getAttribute("max")).isEqualTo(today);
+    assertThat(issuedOn.getAttribute("aria-describedby")).isEqualTo("warrant-issued-on-hint");
+    issuedOn.fill(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString());
+    assertThat((Boolean) issuedOn.evaluate("e => e.validity.rangeOverflow")).isTrue();
+    assertThat((Boolean) issuedOn.evaluate("e => e.form.checkValidity()")).isFalse();
+    issuedOn.fill("2026-11-21");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record warrant")).click();
     page.locator("#files-panel p.notice[role=status]").waitFor();
     assertThat(page.locator("#files-panel p.notice[role=status]").textContent())

@@ -177,7 +177,9 @@ class PagesWebTest extends WebTest {
   @Test
   void countryFilterKeepsTheTipsPointingThere() {
     long us =
-        tips.stream().filter(t -> StoredQueueSource.countries(t.report()).contains("US")).count();
+        tips.stream()
+            .filter(t -> org.tiptrace.triage.QueueFacets.of(t.report()).countries().contains("US"))
+            .count();
     HttpResponse<String> r = get(pat(), "/queue?country=us");
     HttpResponse<String> none = get(pat(), "/queue?country=ZZ");
 

@@ -45,19 +45,22 @@ public final class TestStorage {
   public static TestStorage durable(TestBackend backend, Path dataDir) {
     return switch (backend) {
       case H2 -> new TestStorage(TiptraceBackend.defaultSettings(dataDir), Optional.empty());
-      case POSTGRESQL -> postgres();
+      // the key in the data folder, where the CLI looks for it when given a PostgreSQL URL
+      case POSTGRESQL -> postgres(dataDir);
     };
   }
 
   private static TestStorage postgres() {
-    TestDatabase db = TestBackend.POSTGRESQL.open();
-    db.closeDatabase(); // the schema stays, migrated; the app opens its own pool on it
-    Path keyDir;
     try {
-      keyDir = java.nio.file.Files.createTempDirectory("tiptrace-key");
+      return postgres(java.nio.file.Files.createTempDirectory("tiptrace-key"));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private static TestStorage postgres(Path keyDir) {
+    TestDatabase db = TestBackend.POSTGRESQL.open();
+    db.closeDatabase(); // the schema stays, migrated; the app opens its own pool on it
     return new TestStorage(
         new DatabaseSettings(db.config().url(), db.config().user(), db.config().password())
             .withSecretKey(SecretKeyLocation.inDataDir(keyDir)),

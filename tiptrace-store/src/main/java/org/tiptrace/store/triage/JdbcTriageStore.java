@@ -12,9 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.tiptrace.store.StoreException;
@@ -22,27 +25,36 @@ import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Page;
 import org.tiptrace.tip.TipId;
 import org.tiptrace.tip.TipJson;
+import org.tiptrace.triage.QueueFacets;
 import org.tiptrace.triage.ScoreLine;
 import org.tiptrace.triage.StoredTriage;
 import org.tiptrace.triage.Tier;
 import org.tiptrace.triage.TipSignals;
 import org.tiptrace.triage.TriageResult;
 import org.tiptrace.triage.TriageStore;
+import org.tiptrace.triage.TriageStore.QueueRow;
+import org.tiptrace.triage.TriageStore.QueueSummary;
 
 /**
- * {@link TriageStore} in plain JDBC over the V6 {@code triage_result} table. The queue order is
- * {@link org.tiptrace.triage.TriageQueue#ORDER} in SQL: tier rank, deadline (none last, spelled out
- * because H2 and PostgreSQL sort nulls differently), score descending, tip id.
+ * {@link TriageStore} in plain JDBC over the V6 {@code triage_result} table and the V12 facets
+ * ({@code triage_result.facets}, {@code triage_facet}). The queue order is {@link
+ * org.tiptrace.triage.TriageQueue#ORDER} in SQL: tier rank, deadline (none last, spelled out
+ * because H2 and PostgreSQL sort nulls differently), score descending, tip id. Every filter of
+ * {@link QueueQuery} is a WHERE clause, so a page costs the same statements at any queue size.
  */
 public final class JdbcTriageStore implements TriageStore {
   private static final TypeReference<List<ScoreLine>> LINES = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<QueueFacets> FACETS = new TypeReference<>() {};
   private static final String COLUMNS =
       "tip_id, agency, score, tier, deadline, lines, reasons, notes, signals, rules_version,"
           + " computed_at";
-  private static final String ORDER =
-      " ORDER BY tier_rank, CASE WHEN deadline IS NULL THEN 1 ELSE 0 END, deadline, score DESC,"
-          + " tip_id";
+  private static final String ORDER_R =
+      " ORDER BY r.tier_rank, CASE WHEN r.deadline IS NULL THEN 1 ELSE 0 END, r.deadline,"
+          + " r.score DESC, r.tip_id";
+  private static final String COUNTRY = "COUNTRY";
+  private static final String FLAG = "FLAG";
+  private static final QueueFacets NO_FACETS = new QueueFacets(Set.of(), Set.of());
 
   private final DataSource dataSource;
 
@@ -59,6 +71,11 @@ public final class JdbcTriageStore implements TriageStore {
       try {
         try (PreparedStatement ps =
             c.prepareStatement("DELETE FROM triage_result WHERE tip_id = ?")) {
+          ps.setLong(1, r.tip().value());
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM triage_facet WHERE tip_id = ?")) {
           ps.setLong(1, r.tip().value());
           ps.executeUpdate();
         }
@@ -85,6 +102,7 @@ public final class JdbcTriageStore implements TriageStore {
           ps.setInt(12, r.tier().rank());
           ps.executeUpdate();
         }
+        writeFacets(c, r.agency(), r.tip(), facetsOf(c, r.tip()));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -110,41 +128,272 @@ public final class JdbcTriageStore implements TriageStore {
 
   @Override
   public Page<StoredTriage> queue(AgencyId agency, QueueQuery query) {
-    StringBuilder where = new StringBuilder(" WHERE agency = ?");
+    Page<QueueRow> rows = queueRows(agency, query);
+    return new Page<>(
+        rows.items().stream().map(QueueRow::triage).toList(),
+        rows.total(),
+        query.offset(),
+        query.limit());
+  }
+
+  /**
+   * Two statements: the page's tip ids in queue order with the number of matching rows as a window
+   * count (narrow rows, so the database sorts ids and sort keys only), then those rows joined with
+   * their tips. A page past the end has no row to carry the count, so only then a count follows.
+   */
+  @Override
+  public Page<QueueRow> queueRows(AgencyId agency, QueueQuery query) {
     List<Object> params = new ArrayList<>();
-    params.add(agency.code());
-    if (!query.tiers().isEmpty()) {
-      where.append(" AND tier IN (");
-      int i = 0;
-      for (Tier t : new TreeSet<>(query.tiers())) {
-        where.append(i++ == 0 ? "?" : ", ?");
-        params.add(t.name());
-      }
-      where.append(")");
-    }
-    if (query.withDeadline()) {
-      where.append(" AND deadline IS NOT NULL");
-    }
-    long total;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM triage_result" + where)) {
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot count the queue of " + agency, e);
-    }
+    String where = where(agency, query, params);
     List<Object> paged = new ArrayList<>(params);
     paged.add(query.limit());
     paged.add(query.offset());
-    List<StoredTriage> items =
-        select(
-            "SELECT " + COLUMNS + " FROM triage_result" + where + ORDER + " LIMIT ? OFFSET ?",
-            "the queue of " + agency,
-            paged.toArray());
-    return new Page<>(items, total, query.offset(), query.limit());
+    List<Long> ids = new ArrayList<>();
+    long matching = -1;
+    Map<Long, QueueRow> rows = new HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT r.tip_id, COUNT(*) OVER () FROM triage_result r"
+                  + where
+                  + ORDER_R
+                  + " LIMIT ? OFFSET ?")) {
+        bind(ps, paged);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+            matching = rs.getLong(2);
+          }
+        }
+      }
+      if (matching < 0) {
+        matching =
+            query.offset() == 0
+                ? 0
+                : count(c, "SELECT COUNT(*) FROM triage_result r" + where, params);
+      }
+      if (!ids.isEmpty()) {
+        String in = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + prefixed("r.")
+                    + ", t.cybertip_report_id, t.incident_type, t.received_at, r.facets"
+                    + " FROM triage_result r JOIN tip t ON t.id = r.tip_id"
+                    + " WHERE r.agency = ? AND r.tip_id IN ("
+                    + in
+                    + ")")) {
+          ps.setString(1, agency.code());
+          for (int i = 0; i < ids.size(); i++) {
+            ps.setLong(i + 2, ids.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              StoredTriage triage = row(rs);
+              String facets = rs.getString(15);
+              rows.put(
+                  triage.result().tip().value(),
+                  new QueueRow(
+                      triage,
+                      Optional.ofNullable(rs.getString(12)),
+                      Optional.ofNullable(rs.getString(13)),
+                      rs.getObject(14, OffsetDateTime.class).toInstant(),
+                      facets == null ? NO_FACETS : read(facets, FACETS)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the queue of " + agency, e);
+    }
+    List<QueueRow> items = new ArrayList<>();
+    for (long id : ids) {
+      QueueRow row = rows.get(id);
+      if (row != null) { // replaced between the two statements: shown on the next read
+        items.add(row);
+      }
+    }
+    return new Page<>(items, matching, query.offset(), query.limit());
+  }
+
+  /** One statement: the count and newest result, then each distinct facet. */
+  @Override
+  public QueueSummary queueSummary(AgencyId agency) {
+    String sql =
+        "SELECT 'TOTAL' AS kind, CAST(NULL AS VARCHAR) AS facet, COUNT(*) AS n,"
+            + " MAX(computed_at) AS latest FROM triage_result WHERE agency = ?"
+            + " UNION ALL SELECT DISTINCT kind, facet, CAST(0 AS BIGINT),"
+            + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) FROM triage_facet WHERE agency = ?";
+    long total = 0;
+    Optional<Instant> latest = Optional.empty();
+    Set<String> countries = new TreeSet<>();
+    Set<String> flags = new TreeSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, agency.code());
+      ps.setString(2, agency.code());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          switch (rs.getString(1)) {
+            case "TOTAL" -> {
+              total = rs.getLong(3);
+              latest =
+                  Optional.ofNullable(rs.getObject(4, OffsetDateTime.class))
+                      .map(OffsetDateTime::toInstant);
+            }
+            case COUNTRY -> countries.add(rs.getString(2));
+            case FLAG -> flags.add(rs.getString(2));
+            default -> throw new StoreException("unknown facet kind " + rs.getString(1));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot summarise the queue of " + agency, e);
+    }
+    return new QueueSummary(total, latest, countries, flags);
+  }
+
+  /**
+   * One statement in the steady state: the agency's tips with no result, or with a result stored
+   * before its facets were (then completed here, from the tip's document, in one transaction).
+   */
+  @Override
+  public List<TipId> unscored(AgencyId agency) {
+    List<TipId> unscored = new ArrayList<>();
+    List<TipId> incomplete = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT t.id, r.tip_id FROM tip t LEFT JOIN triage_result r ON r.tip_id = t.id"
+                    + " WHERE t.agency = ? AND (r.tip_id IS NULL OR r.facets IS NULL)"
+                    + " ORDER BY t.id")) {
+      ps.setString(1, agency.code());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rs.getLong(2);
+          (rs.wasNull() ? unscored : incomplete).add(new TipId(rs.getLong(1)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list the unscored tips of " + agency, e);
+    }
+    if (!incomplete.isEmpty()) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+          for (TipId tip : incomplete) {
+            try (PreparedStatement del =
+                c.prepareStatement("DELETE FROM triage_facet WHERE tip_id = ?")) {
+              del.setLong(1, tip.value());
+              del.executeUpdate();
+            }
+            writeFacets(c, agency, tip, facetsOf(c, tip));
+          }
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(auto);
+        }
+      } catch (SQLException e) {
+        throw new StoreException("cannot complete the queue facets of " + agency, e);
+      }
+    }
+    return List.copyOf(unscored);
+  }
+
+  /** The result columns, each qualified ({@code r.tip_id, r.agency, …}). */
+  private static String prefixed(String alias) {
+    return String.join(
+        ", ", java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + c.strip()).toList());
+  }
+
+  private static String where(AgencyId agency, QueueQuery query, List<Object> params) {
+    StringBuilder where = new StringBuilder(" WHERE r.agency = ?");
+    params.add(agency.code());
+    if (!query.tiers().isEmpty()) {
+      // On tier_rank, the queue index's column after agency, not on the tier's name.
+      where.append(" AND r.tier_rank IN (");
+      int i = 0;
+      for (Tier t : new TreeSet<>(query.tiers())) {
+        where.append(i++ == 0 ? "?" : ", ?");
+        params.add(t.rank());
+      }
+      where.append(")");
+    }
+    if (query.withDeadline() || query.deadlineBy().isPresent()) {
+      where.append(" AND r.deadline IS NOT NULL");
+    }
+    if (query.deadlineBy().isPresent()) {
+      where.append(" AND r.deadline <= ?");
+      params.add(utc(query.deadlineBy().get()));
+    }
+    query.country().ifPresent(c -> facet(where, params, agency, COUNTRY, c));
+    query.flag().ifPresent(f -> facet(where, params, agency, FLAG, f));
+    return where.toString();
+  }
+
+  private static void facet(
+      StringBuilder where, List<Object> params, AgencyId agency, String kind, String value) {
+    where.append(
+        " AND EXISTS (SELECT 1 FROM triage_facet f WHERE f.agency = ? AND f.kind = ?"
+            + " AND f.facet = ? AND f.tip_id = r.tip_id)");
+    params.add(agency.code());
+    params.add(kind);
+    params.add(value);
+  }
+
+  private static long count(Connection c, String sql, List<Object> params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The tip's facets, from its stored report; none when the tip is gone. */
+  private static QueueFacets facetsOf(Connection c, TipId tip) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT document FROM tip WHERE id = ?")) {
+      ps.setLong(1, tip.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? QueueFacets.of(TipJson.readReport(rs.getString(1))) : NO_FACETS;
+      }
+    }
+  }
+
+  private static void writeFacets(Connection c, AgencyId agency, TipId tip, QueueFacets facets)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO triage_facet (tip_id, agency, kind, facet) VALUES (?, ?, ?, ?)")) {
+      for (String country : facets.countries()) {
+        addFacet(ps, agency, tip, COUNTRY, country);
+      }
+      for (String flag : facets.flags()) {
+        addFacet(ps, agency, tip, FLAG, flag);
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE triage_result SET facets = ? WHERE tip_id = ?")) {
+      ps.setString(1, TipJson.write(facets));
+      ps.setLong(2, tip.value());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void addFacet(
+      PreparedStatement ps, AgencyId agency, TipId tip, String kind, String value)
+      throws SQLException {
+    ps.setLong(1, tip.value());
+    ps.setString(2, agency.code());
+    ps.setString(3, kind);
+    ps.setString(4, value);
+    ps.addBatch();
   }
 
   @Override
@@ -180,6 +429,8 @@ public final class JdbcTriageStore implements TriageStore {
         ps.setLong(i + 1, l);
       } else if (p instanceof Integer n) {
         ps.setInt(i + 1, n);
+      } else if (p instanceof OffsetDateTime t) {
+        ps.setObject(i + 1, t);
       } else {
         throw new IllegalArgumentException("unsupported parameter " + p);
       }
