@@ -1,8 +1,10 @@
 package org.tiptrace.hash.sets;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.tiptrace.hash.pdq.PdqHash;
 import org.tiptrace.hash.pdq.PdqIndex;
 import org.tiptrace.hash.pdq.PdqMatch;
 import org.tiptrace.tip.FileHash;
+import org.tiptrace.tip.HashAlgorithm;
 import org.tiptrace.tip.Report;
 import org.tiptrace.tip.ReportedFile;
 
@@ -156,13 +159,75 @@ public final class HashMatcher {
   public TipHashMatches match(Report report, Map<Integer, ComputedHashes> computed) {
     List<FileMatches> files = new ArrayList<>();
     List<ReportedFile> reported = report.files();
+    ExactFirsts firsts = lookUpExact(reported, computed);
     for (int i = 0; i < reported.size(); i++) {
-      files.add(match(i, reported.get(i), Optional.ofNullable(computed.get(i))));
+      files.add(match(i, reported.get(i), Optional.ofNullable(computed.get(i)), firsts));
     }
     return new TipHashMatches(files, describeSets());
   }
 
-  private FileMatches match(int index, ReportedFile file, Optional<ComputedHashes> computed) {
+  /**
+   * The first index entry (or -1) of every exact digest the report carries or Tiptrace computed,
+   * per algorithm, keyed by the digest's bytes.
+   */
+  private record ExactFirsts(Map<DigestAlgorithm, Map<ByteBuffer, Integer>> byAlgorithm) {
+    OptionalInt first(DigestAlgorithm algorithm, byte[] digest) {
+      Map<ByteBuffer, Integer> m = byAlgorithm.get(algorithm);
+      Integer e = m == null ? null : m.get(ByteBuffer.wrap(digest));
+      return e == null ? OptionalInt.empty() : OptionalInt.of(e);
+    }
+  }
+
+  /**
+   * Looks up all of a report's exact digests in one {@link DigestIndex#lookupAll} call per
+   * algorithm, so their cache misses overlap instead of following one another (decision 0010).
+   */
+  private ExactFirsts lookUpExact(
+      List<ReportedFile> reported, Map<Integer, ComputedHashes> computed) {
+    Map<DigestAlgorithm, List<byte[]>> batches = new EnumMap<>(DigestAlgorithm.class);
+    for (int i = 0; i < reported.size(); i++) {
+      for (FileHash h : reported.get(i).hashes()) {
+        addExact(batches, h.algorithm(), h.value());
+      }
+      ComputedHashes c = computed.get(i);
+      if (c != null) {
+        for (ComputedDigest d : c.digests()) {
+          addExact(batches, d.algorithm(), d.value());
+        }
+      }
+    }
+    Map<DigestAlgorithm, Map<ByteBuffer, Integer>> firsts = new EnumMap<>(DigestAlgorithm.class);
+    batches.forEach(
+        (a, digests) -> {
+          byte[][] batch = digests.toArray(new byte[0][]);
+          int[] out = new int[batch.length];
+          exact.get(a).lookupAll(batch, out);
+          Map<ByteBuffer, Integer> m = new HashMap<>();
+          for (int k = 0; k < batch.length; k++) {
+            m.put(ByteBuffer.wrap(batch[k]), out[k]);
+          }
+          firsts.put(a, m);
+        });
+    return new ExactFirsts(firsts);
+  }
+
+  private void addExact(
+      Map<DigestAlgorithm, List<byte[]>> batches, HashAlgorithm algorithm, String hex) {
+    Optional<DigestAlgorithm> a = DigestAlgorithm.of(algorithm);
+    if (a.isEmpty() || !a.get().exact() || !exact.containsKey(a.get())) {
+      return;
+    }
+    try {
+      batches
+          .computeIfAbsent(a.get(), k -> new ArrayList<>())
+          .add(Digest.parseHex(a.get(), hex).bytes());
+    } catch (IllegalArgumentException e) {
+      // malformed: match() skips it too
+    }
+  }
+
+  private FileMatches match(
+      int index, ReportedFile file, Optional<ComputedHashes> computed, ExactFirsts firsts) {
     // candidate entry id -> how the file reached it; a reported hash wins over a computed one, and
     // among the computed PDQ variants the closest (then the first in PdqDihedral order)
     Map<Long, Candidate> candidates = new LinkedHashMap<>();
@@ -179,7 +244,7 @@ public final class HashMatcher {
         continue; // a malformed reported hash cannot be checked; intake already warned about it
       }
       carried.add(a.get());
-      find(d, HashSource.REPORTED, Optional.empty(), candidates);
+      find(d, HashSource.REPORTED, Optional.empty(), candidates, firsts);
     }
     if (computed.isPresent()) {
       for (ComputedDigest c : computed.get().digests()) {
@@ -190,7 +255,8 @@ public final class HashMatcher {
               Digest.parseHex(a.get(), c.value()),
               HashSource.COMPUTED,
               Optional.empty(),
-              candidates);
+              candidates,
+              firsts);
         }
       }
       ComputedPdq pdqOut = computed.get().pdq();
@@ -203,7 +269,8 @@ public final class HashMatcher {
               Digest.parseHex(DigestAlgorithm.PDQ, h.toHex()),
               HashSource.COMPUTED,
               Optional.of(v),
-              candidates);
+              candidates,
+              firsts);
         }
       }
     }
@@ -241,13 +308,21 @@ public final class HashMatcher {
 
   /** Adds the index hits of {@code d} to {@code candidates}. */
   private void find(
-      Digest d, HashSource source, Optional<PdqDihedral> variant, Map<Long, Candidate> candidates) {
+      Digest d,
+      HashSource source,
+      Optional<PdqDihedral> variant,
+      Map<Long, Candidate> candidates,
+      ExactFirsts firsts) {
     if (d.algorithm().exact()) {
       DigestIndex idx = exact.get(d.algorithm());
       if (idx != null) {
-        for (int id : idx.find(d.bytes())) {
+        byte[] bytes = d.bytes();
+        OptionalInt first = firsts.first(d.algorithm(), bytes);
+        int e = first.isPresent() ? first.getAsInt() : idx.lookup(bytes);
+        for (; e >= 0; e = idx.next(bytes, e)) {
           candidates.putIfAbsent(
-              (long) id, new Candidate(d, OptionalInt.empty(), source, Optional.empty()));
+              (long) idx.payload(e),
+              new Candidate(d, OptionalInt.empty(), source, Optional.empty()));
         }
       }
     } else if (pdq.size() > 0) {
