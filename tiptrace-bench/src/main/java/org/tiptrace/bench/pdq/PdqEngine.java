@@ -6,7 +6,7 @@ import org.tiptrace.hash.pdq.PdqIndex;
 
 /** The implementations compared in one run (style rule 21: peers in the same run). */
 public enum PdqEngine {
-  /** {@link PdqIndex}, default layout (16 slot tables, {@code PdqIndex.Layout.SLOT_TABLES}). */
+  /** {@link PdqIndex} with the fast 16-slot-table layout ({@code PdqIndex.Layout.SLOT_TABLES}). */
   TIPTRACE_INDEX {
     @Override
     Searcher build(long[] codes) {
@@ -14,7 +14,8 @@ public enum PdqEngine {
     }
   },
   /**
-   * {@link PdqIndex} with the compact 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}).
+   * {@link PdqIndex} with the compact 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}),
+   * the default.
    */
   TIPTRACE_PAIR_INDEX {
     @Override

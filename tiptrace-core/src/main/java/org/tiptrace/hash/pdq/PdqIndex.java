@@ -73,6 +73,13 @@ public final class PdqIndex {
   /** Recommended match radius (reference §2). */
   public static final int DEFAULT_RADIUS = 31;
 
+  /**
+   * The compact layout: issue 3 requires at most 64 bytes per hash, and treats the speed against
+   * FAISS as a goal to report; {@link Layout#SLOT_TABLES} is the faster choice when memory allows
+   * (decision 0004).
+   */
+  public static final Layout DEFAULT_LAYOUT = Layout.PAIR_TABLES;
+
   /** Unsealed additions before a seal; 16 × this fits a {@link SlotSegment}. */
   static final int TAIL_CAPACITY = 4095;
 
@@ -85,14 +92,15 @@ public final class PdqIndex {
    */
   public enum Layout {
     /**
-     * 16 slot tables of 2-byte row numbers over segments of at most 65,535 rows ({@link
-     * SlotSegment}): about 64 bytes a row plus 2–8 of id, and about 17 buckets a table at {@code d
-     * = 31}. The default.
+     * 16 slot tables of 20-bit entries (row and the slot's low key bits) over segments of up to
+     * 2^20 rows ({@link SlotSegment}): about 76 bytes a row with ids, and about 17 buckets a table
+     * at {@code d = 31}; about 4–5× the queries/s of {@link #PAIR_TABLES}.
      */
     SLOT_TABLES,
     /**
      * 8 slot-pair tables of packed entries over segments of up to 2^20 rows ({@link MihSegment}):
-     * at most 64 bytes a row ids included, but about 40× more buckets probed at {@code d = 31}.
+     * at most 64 bytes a row ids included, but about 40× more buckets probed at {@code d = 31}. The
+     * default ({@link #DEFAULT_LAYOUT}).
      */
     PAIR_TABLES;
 
@@ -121,7 +129,7 @@ public final class PdqIndex {
 
   /** An empty index with the default layout. */
   public PdqIndex() {
-    this(Layout.SLOT_TABLES);
+    this(DEFAULT_LAYOUT);
   }
 
   /** An empty index whose sealed segments use {@code layout}. */
@@ -136,7 +144,7 @@ public final class PdqIndex {
 
   /** Builds an index from parallel lists of ids and hashes in one pass, default layout. */
   public static PdqIndex build(long[] ids, List<PdqHash> hashes) {
-    return build(ids, hashes, Layout.SLOT_TABLES);
+    return build(ids, hashes, DEFAULT_LAYOUT);
   }
 
   /** Builds an index from parallel lists of ids and hashes in one pass. */
@@ -508,7 +516,7 @@ public final class PdqIndex {
                 + ")");
       }
       long count = in.readLong();
-      Layout layout = Layout.SLOT_TABLES;
+      Layout layout = DEFAULT_LAYOUT;
       int[] parts = new int[0];
       long header = MAGIC.length + 4 + 8;
       if (version == VERSION) {
@@ -572,7 +580,7 @@ public final class PdqIndex {
       // Versions 1 and 2 predate the layouts: converted to the default one on load.
       return version == VERSION
           ? fromParts(ids, codes, n, layout, parts)
-          : fromArrays(ids, codes, n, Layout.SLOT_TABLES);
+          : fromArrays(ids, codes, n, DEFAULT_LAYOUT);
     } catch (EOFException e) {
       throw new PdqIndexFormatException(file + ": truncated PDQ index snapshot", e);
     }

@@ -248,7 +248,7 @@ class PdqIndexTest {
       assertThat(loaded.query(q, 47)).isEqualTo(index.query(q, 47));
     }
     assertThat(loaded.query(data.get(17), 0)).extracting(PdqMatch::id).doesNotContain(ids[17]);
-    assertThat(loaded.layout()).isEqualTo(PdqIndex.Layout.SLOT_TABLES);
+    assertThat(loaded.layout()).isEqualTo(index.layout());
   }
 
   /** Version 3 keeps the layout and the segment boundaries; the tail is rebuilt as a tail. */
@@ -296,7 +296,7 @@ class PdqIndexTest {
       out.writeLong(crc.getValue());
     }
     PdqIndex loaded = PdqIndex.load(write(dir, "v2.idx", bytes.toByteArray()));
-    assertThat(loaded.layout()).isEqualTo(PdqIndex.Layout.SLOT_TABLES);
+    assertThat(loaded.layout()).isEqualTo(PdqIndex.DEFAULT_LAYOUT);
     assertThat(loaded.size()).isEqualTo(data.size());
     for (PdqHash q : queries(data, 19)) {
       assertThat(loaded.query(q, 31)).isEqualTo(bruteForce(data, ids, q, 31));
@@ -362,13 +362,13 @@ class PdqIndexTest {
   }
 
   /**
-   * The default layout's accounting: code, 15 packed tables of 20-bit entries (15 row bits and 5
-   * low key bits at 2^11 buckets), a directory of int anchors and char offsets, ids, deletion bits.
+   * The slot layout's accounting: code, 15 packed tables of 20-bit entries (15 row bits and 5 low
+   * key bits at 2^11 buckets), a directory of int anchors and char offsets, ids, deletion bits.
    */
   @Test
   void slotLayoutAccountsEveryArray() {
     List<PdqHash> data = data(13, false, N);
-    PdqIndex index = PdqIndex.build(ids(N, 13), data);
+    PdqIndex index = PdqIndex.build(ids(N, 13), data, PdqIndex.Layout.SLOT_TABLES);
     assertThat(index.layout()).isEqualTo(PdqIndex.Layout.SLOT_TABLES);
     assertThat(SlotSegment.keyBits(N)).isEqualTo(11);
     SlotSegment segment = new SlotSegment(codes(data), ids(N, 13), N);
