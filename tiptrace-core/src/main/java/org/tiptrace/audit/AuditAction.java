@@ -99,4 +99,10 @@ public enum AuditAction {
   AGENCY_RENAMED,
   /** The agency list was read. */
   AGENCIES_LISTED,
+  /**
+   * A signed-in browser session was ended because its account changed after the sign-in (disabled,
+   * removed, roles or agency changed, password or second factor reset); detail: the reason and the
+   * refused request.
+   */
+  SESSION_REVOKED,
 }

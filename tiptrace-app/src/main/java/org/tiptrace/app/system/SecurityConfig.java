@@ -24,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.util.AntPathMatcher;
@@ -334,6 +335,8 @@ class SecurityConfig {
                           }
                         }))
         .exceptionHandling(e -> e.accessDeniedHandler(pendingGoesToTotp))
+        // A session whose account changed since the sign-in ends on its next request.
+        .addFilterBefore(new SessionRecheck(users, audit), AuthorizationFilter.class)
         .headers(SecurityConfig::headers);
     // Single sign-on, only when tiptrace.oidc.issuer-uri is set.
     oidc.configure(http);
