@@ -112,8 +112,7 @@ final class MihSegment implements Segment {
   /** Tables 1–7, {@code n} entries of {@code entryBits} each, back to back, plus 8 bytes pad. */
   private final byte[] entries;
 
-  private final long[] deleted;
-  private int deletedCount;
+  private final RowDeletions deleted;
 
   /** Written so the JIT keeps the touching loads in {@link #searchMih}; never read. */
   @SuppressWarnings("unused")
@@ -143,7 +142,7 @@ final class MihSegment implements Segment {
     this.lowMask = (1 << lowBits) - 1;
     int buckets = 1 << keyBits;
     this.offsets = new int[TABLES * (buckets + 1)];
-    this.deleted = new long[(n + 63) >>> 6];
+    this.deleted = new RowDeletions(n);
 
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -156,7 +155,7 @@ final class MihSegment implements Segment {
 
     // Filter width: what the budget leaves for tables 1–7 after everything else.
     double fixed =
-        32 + idBytes + 2 + (4.0 * offsets.length + 8.0 * deleted.length) / Math.max(1, n);
+        32 + idBytes + 2 + (4.0 * offsets.length + deleted.memoryBytes()) / Math.max(1, n);
     int width = (int) Math.floor((BUDGET_BYTES - fixed) * 8 / (TABLES - 1));
     this.filterBits = Math.max(0, Math.min(16, width - rowBits - lowBits));
     this.filterMask = (1 << filterBits) - 1;
@@ -261,12 +260,12 @@ final class MihSegment implements Segment {
 
   @Override
   public int live() {
-    return n - deletedCount;
+    return deleted.live();
   }
 
   @Override
   public boolean isDeleted(int row) {
-    return (deleted[row >>> 6] & (1L << row)) != 0;
+    return deleted.isDeleted(row);
   }
 
   /**
@@ -274,15 +273,7 @@ final class MihSegment implements Segment {
    */
   @Override
   public int delete(long id) {
-    int removed = 0;
-    for (int row = 0; row < n; row++) {
-      if (id(row) == id && !isDeleted(row)) {
-        deleted[row >>> 6] |= 1L << row;
-        deletedCount++;
-        removed++;
-      }
-    }
-    return removed;
+    return deleted.delete(id, this::id);
   }
 
   /** Bytes held by this segment's arrays (headers ignored). */
@@ -294,7 +285,7 @@ final class MihSegment implements Segment {
         + 2L * partner0.length
         + 4L * offsets.length
         + entries.length
-        + 8L * deleted.length;
+        + deleted.memoryBytes();
   }
 
   /** Buckets probed per table at radius {@code d} for a segment of {@code n} rows. */

@@ -97,8 +97,7 @@ final class SlotSegment implements Segment {
   /** Tables 1–15: {@code n} entries of {@code entryBits} each (row, low key bits, filter). */
   private final byte[] entries;
 
-  private final long[] deleted;
-  private int deletedCount;
+  private final RowDeletions deleted;
 
   /** Written so the JIT keeps the touching loads in {@link #searchMih}; never read. */
   @SuppressWarnings("unused")
@@ -126,7 +125,7 @@ final class SlotSegment implements Segment {
     this.entryMask = (1L << entryBits) - 1;
     int buckets = 1 << keyBits;
     int stride = buckets + 1;
-    this.deleted = new long[(n + 63) >>> 6];
+    this.deleted = new RowDeletions(n);
 
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -275,25 +274,17 @@ final class SlotSegment implements Segment {
 
   @Override
   public int live() {
-    return n - deletedCount;
+    return deleted.live();
   }
 
   @Override
   public boolean isDeleted(int row) {
-    return (deleted[row >>> 6] & (1L << row)) != 0;
+    return deleted.isDeleted(row);
   }
 
   @Override
   public int delete(long id) {
-    int removed = 0;
-    for (int row = 0; row < n; row++) {
-      if (id(row) == id && !isDeleted(row)) {
-        deleted[row >>> 6] |= 1L << row;
-        deletedCount++;
-        removed++;
-      }
-    }
-    return removed;
+    return deleted.delete(id, this::id);
   }
 
   @Override
@@ -306,7 +297,7 @@ final class SlotSegment implements Segment {
         + 2L * rel.length
         + 4L * wide.length
         + entries.length
-        + 8L * deleted.length;
+        + deleted.memoryBytes();
   }
 
   /** Buckets probed per table at radius {@code d}: the ball of radius ⌊d/16⌋ on the key bits. */
