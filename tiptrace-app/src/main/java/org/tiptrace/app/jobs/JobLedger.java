@@ -63,6 +63,11 @@ public final class JobLedger {
     return jobs.find(agency, id);
   }
 
+  /** The agency's latest jobs, newest first. */
+  public java.util.List<JobRecord> recent(AgencyId agency, int limit) {
+    return jobs.recent(agency, limit);
+  }
+
   /** Records, on the interrupted job, which job re-runs it. */
   public void noteRerun(JobRecord interrupted, String newId) {
     jobs.update(
