@@ -35,7 +35,7 @@ public final class JobLedger {
   private final JobRepository jobs;
   private final Clock clock;
 
-  JobLedger(TiptraceBackend backend, Clock clock) {
+  public JobLedger(TiptraceBackend backend, Clock clock) {
     this.jobs = backend.jobs();
     this.clock = clock;
     int interrupted = jobs.interruptUnfinished(clock.instant(), INTERRUPTED);
