@@ -73,7 +73,7 @@ final class HashSetsCommand implements Callable<Integer> {
                 reason,
                 (done, total) -> {
                   if (bar != null) {
-                    bar.step(done, total, "tips re-matched");
+                    bar.step((long) done, (long) total, "tips re-matched");
                   }
                 });
     if (bar != null) {
@@ -441,7 +441,7 @@ final class HashSetsCommand implements Callable<Integer> {
                 "VICS category map changed to " + map.label(),
                 (done, total) -> {
                   if (bar != null) {
-                    bar.step(done, total, "tips looked at");
+                    bar.step((long) done, (long) total, "tips looked at");
                   }
                 });
         if (bar != null) {

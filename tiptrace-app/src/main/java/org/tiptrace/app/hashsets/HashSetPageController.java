@@ -48,8 +48,12 @@ class HashSetPageController {
     return "hashsets/list";
   }
 
+  /** Starts the re-derivation; with nothing stale (a second click) back to the list. */
   @PostMapping("/admin/hashsets/category-map")
   String applyCategoryMap() {
+    if (admin.staleCategoryMap().isEmpty()) {
+      return "redirect:/admin/hashsets";
+    }
     return "redirect:/admin/hashsets/jobs/" + admin.startCategoryMap().id();
   }
 

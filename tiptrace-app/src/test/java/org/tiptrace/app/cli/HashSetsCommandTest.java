@@ -306,4 +306,31 @@ class HashSetsCommandTest {
             bad.toString());
     assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
   }
+
+  /**
+   * Issue 3 §1 (progress bar): on a terminal the re-match bar was drawn with the 0-based overload
+   * of {@code ProgressBar.step}, so the last step (done = total) overflowed the bar and the command
+   * died with "count is negative" after the import had been committed. Found by running {@code
+   * hashsets import} in a terminal with three stored tips.
+   */
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void theReMatchProgressBarReachesItsEndOnATerminal(TestBackend database) throws IOException {
+    cli = CliRun.on(database, dir).terminal();
+    ingest();
+    CliRun.Result imported =
+        cli.run(
+            "hashsets",
+            "import",
+            "--format",
+            "vics",
+            "--name",
+            "Example VICS",
+            "--version",
+            "1",
+            vics().toString());
+    assertThat(imported.exitCode()).as(imported.err()).isEqualTo(ExitCodes.OK);
+    assertThat(imported.err()).contains("] 1/1 tips re-matched").doesNotContain("internal error");
+    assertThat(imported.out()).contains("Re-matched 1 tips: 1 changed");
+  }
 }
