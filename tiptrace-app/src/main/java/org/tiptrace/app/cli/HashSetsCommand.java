@@ -316,10 +316,9 @@ final class HashSetsCommand implements Callable<Integer> {
       try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
         sets = backend.hashSets().list();
         stale =
-            new TipMatching(backend.hashSets(), backend.tips(), env.clock())
-                .staleCategoryMap(map).stream()
-                    .map(x -> x.info().name())
-                    .collect(java.util.stream.Collectors.toSet());
+            TipMatching.staleCategoryMap(backend.hashSets(), map).stream()
+                .map(x -> x.info().name())
+                .collect(java.util.stream.Collectors.toSet());
       }
       if (json) {
         ArrayNode out = TipJson.mapper().createArrayNode();
@@ -414,8 +413,7 @@ final class HashSetsCommand implements Callable<Integer> {
       RootCommand root = RootCommand.of(spec);
       VicsCategoryMap map = VicsCategoryMap.bundled();
       try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
-        TipMatching matching = new TipMatching(backend.hashSets(), backend.tips(), env.clock());
-        List<StoredHashSet> stale = matching.staleCategoryMap(map);
+        List<StoredHashSet> stale = TipMatching.staleCategoryMap(backend.hashSets(), map);
         if (stale.isEmpty()) {
           env.out().println("Every VICS set reads its categories with " + map.label());
           env.out().flush();
@@ -435,6 +433,8 @@ final class HashSetsCommand implements Callable<Integer> {
           return ExitCodes.NOT_ACCEPTED;
         }
         ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
+        // Only now the indexes are loaded (TipMatching's constructor): --check never needs them.
+        TipMatching matching = new TipMatching(backend.hashSets(), backend.tips(), env.clock());
         TipMatching.CategoryMapRefresh r =
             matching.applyCategoryMap(
                 map,

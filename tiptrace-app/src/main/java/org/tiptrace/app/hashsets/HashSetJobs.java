@@ -310,8 +310,7 @@ public final class HashSetJobs implements DisposableBean {
 
   /** Sets imported under another VICS category map version than the bundled one (decision 0020). */
   public List<org.tiptrace.hash.sets.StoredHashSet> staleCategoryMap() {
-    return new TipMatching(backend.hashSets(), backend.tips(), clock)
-        .staleCategoryMap(VicsCategoryMap.bundled());
+    return TipMatching.staleCategoryMap(backend.hashSets(), VicsCategoryMap.bundled());
   }
 
   /**

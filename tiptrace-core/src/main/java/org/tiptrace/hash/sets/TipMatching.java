@@ -109,6 +109,14 @@ public final class TipMatching {
    * the map was data). Their stored matches may read categories the old way.
    */
   public List<StoredHashSet> staleCategoryMap(VicsCategoryMap map) {
+    return staleCategoryMap(sets, map);
+  }
+
+  /**
+   * {@link #staleCategoryMap(VicsCategoryMap)} without a {@code TipMatching}, whose constructor
+   * loads the in-memory indexes (minutes for a national set): for listings and checks.
+   */
+  public static List<StoredHashSet> staleCategoryMap(HashSetRepository sets, VicsCategoryMap map) {
     List<StoredHashSet> out = new ArrayList<>();
     for (StoredHashSet s : sets.list()) {
       if (map.appliesTo(s.info().kind(), s.info().categoryScheme())
