@@ -64,6 +64,13 @@ public enum AuditAction {
   HASH_SET_REMOVE_STARTED,
   /** An administrator read a hash-set job's progress. */
   HASH_SET_JOB_VIEWED,
+  /**
+   * A changed VICS category map was applied to stored matches; detail: the sets and the map
+   * versions they had, tips re-matched, tips whose matches changed (marked for re-triage).
+   */
+  HASH_SET_CATEGORY_MAP_APPLIED,
+  /** An administrator started re-deriving the stored matches with the current category map. */
+  HASH_SET_CATEGORY_MAP_STARTED,
   /** A job cut off by a restart (INTERRUPTED) was started again as a new job. */
   JOB_RERUN_STARTED,
   /** The stored rule-set versions were listed. */

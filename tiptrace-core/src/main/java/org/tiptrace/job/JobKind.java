@@ -8,6 +8,11 @@ public enum JobKind {
   IP_REASSESS("ip-reassess"),
   HASHSET_IMPORT("hashset-import"),
   HASHSET_REMOVE("hashset-remove"),
+  /**
+   * Stored matches of sets imported under another VICS category map version re-derived with the
+   * current map (national: recorded under {@code tiptrace.national} when started at start-up).
+   */
+  HASHSET_CATEGORY_MAP("hashset-category-map"),
   /** Every stored tip scored again after a triage rule-set version was activated. */
   RULES_RESCORE("rules-rescore");
 

@@ -101,6 +101,9 @@ public final class RuleCheck {
       }
       return new Refused(p);
     }
+    for (String problem : rules.hashVerdictProblems()) {
+      p.add(new RuleProblem(lines.locate(problem), problem));
+    }
     if (rules.version().length() > MAX_FILE_VERSION) {
       p.add(
           new RuleProblem(

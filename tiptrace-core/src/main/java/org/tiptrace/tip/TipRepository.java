@@ -26,6 +26,18 @@ public interface TipRepository {
 
   Optional<Tip> find(AgencyId agency, TipId id);
 
+  /**
+   * The agency's tips among {@code ids} (those that exist and are the agency's), by id: one read
+   * for a page of tips where {@link #find} would be one per tip (re-matching reads every tip).
+   */
+  default java.util.Map<TipId, Tip> findAll(AgencyId agency, java.util.Collection<TipId> ids) {
+    java.util.Map<TipId, Tip> out = new java.util.LinkedHashMap<>();
+    for (TipId id : ids) {
+      find(agency, id).ifPresent(t -> out.put(id, t));
+    }
+    return out;
+  }
+
   /** The tip a document (report or fileDetails) was stored in. */
   Optional<Tip> findBySource(AgencyId agency, Sha256 source);
 

@@ -47,9 +47,12 @@ import org.tiptrace.tip.TriState;
  *       doubt keeps the tip in its tier.
  * </ol>
  *
- * <p>Unknown is never "no": a file not checked by hash matching scores {@code hash.notChecked} (not
- * zero, not "known"), an IP not checked scores nothing and is noted. Generative-AI flags only add
- * (validated: {@code file.generativeAi} points are at least 0) and are not a meme indicator.
+ * <p>Unknown is never "no": a file not checked by hash matching scores {@code hash.notChecked},
+ * which is neither zero nor the points of {@code hash.knownMatch} ({@link
+ * TriageRules#hashVerdictProblems} refuses a rule set that weighs them the same); an IP not checked
+ * scores nothing and is noted. Each of the four hash verdicts (known match, possible new material,
+ * known-good only, not checked) has its own line or note naming its files. Generative-AI flags only
+ * add (validated: {@code file.generativeAi} points are at least 0) and are not a meme indicator.
  *
  * <p>References: [1] shared/reference/peers.md §3 target 6 and §4 (a Meta sample: about 75 % of
  * meme sharers acted without malicious intent); [2] shared/reference/cybertip-esp-xml.md §5 ({@code
@@ -95,22 +98,43 @@ final class Scorer {
     int known = count(verdicts, HashVerdict.MATCHED_KNOWN);
     int notChecked = count(verdicts, HashVerdict.NOT_CHECKED);
     int knownGood = count(verdicts, HashVerdict.MATCHED_KNOWN_GOOD);
+    // Four verdicts, four different lines: a file never checked is neither a known match nor
+    // "no match", and the explanation names the files of each verdict.
     lines.perUnit(
         Factor.HASH_NEW,
         newMaterial,
-        plural(newMaterial, "file") + " unmatched in every hash set: possible new material");
+        plural(newMaterial, "file")
+            + " ("
+            + verdictFiles(verdicts, HashVerdict.UNMATCHED_POSSIBLE_NEW)
+            + ") checked and unmatched in every hash set: possible new material");
     if (known > 0) {
-      lines.once(Factor.HASH_KNOWN, plural(known, "file") + " matched known material");
+      lines.once(
+          Factor.HASH_KNOWN,
+          plural(known, "file")
+              + " ("
+              + verdictFiles(verdicts, HashVerdict.MATCHED_KNOWN)
+              + ") matched a known-abuse hash set: known material");
     }
     if (notChecked > 0) {
       lines.once(
           Factor.HASH_NOT_CHECKED,
           plural(notChecked, "file")
-              + " not checked against hash sets (unknown, not \"no match\")");
+              + " ("
+              + verdictFiles(verdicts, HashVerdict.NOT_CHECKED)
+              + ") not checked against any hash set: unknown, neither a known match nor \"no"
+              + " match\"");
       notes.add(plural(notChecked, "file") + " not checked against hash sets");
     }
     if (!files.isEmpty() && knownGood == files.size()) {
-      lines.once(Factor.HASH_ALL_KNOWN_GOOD, "every file matched an allow-list or meme bank");
+      lines.once(
+          Factor.HASH_ALL_KNOWN_GOOD,
+          "every file matched only known-good hash sets (allow-list or meme bank)");
+    } else if (knownGood > 0) {
+      notes.add(
+          plural(knownGood, "file")
+              + " ("
+              + verdictFiles(verdicts, HashVerdict.MATCHED_KNOWN_GOOD)
+              + ") matched only known-good hash sets; deducted only when every file does");
     }
     lines.perUnit(Factor.FILE_COUNT, files.size(), plural(files.size(), "file") + " in the report");
 
@@ -445,6 +469,17 @@ final class Scorer {
     }
     if (idx.isEmpty()) {
       return "";
+    }
+    return (idx.size() == 1 ? "file " : "files ") + String.join(", ", idx);
+  }
+
+  /** "file 2" or "files 1, 3": the 1-based positions of the files with verdict {@code x}. */
+  private static String verdictFiles(List<HashVerdict> v, HashVerdict x) {
+    List<String> idx = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (v.get(i) == x) {
+        idx.add(Integer.toString(i + 1));
+      }
     }
     return (idx.size() == 1 ? "file " : "files ") + String.join(", ", idx);
   }

@@ -329,6 +329,42 @@ public record TriageRules(
     }
   }
 
+  /**
+   * What a new rule set must not do with the hash verdicts, beyond {@link #load}'s checks (which
+   * every stored version, old ones included, passes): a file never checked must not score like a
+   * known abuse match ({@code hash.notChecked} = {@code hash.knownMatch}), like "no match" ({@code
+   * hash.notChecked} = the per-file points of {@code hash.possibleNewMaterial}), or like nothing at
+   * all (0). Checked when a version is submitted ({@code RuleCheck}); the shipped file passes.
+   *
+   * @return the problems, each naming the rules and points; empty when there are none
+   */
+  public List<String> hashVerdictProblems() {
+    List<String> out = new ArrayList<>();
+    Rule notChecked = rule(Factor.HASH_NOT_CHECKED);
+    Rule known = rule(Factor.HASH_KNOWN);
+    Rule fresh = rule(Factor.HASH_NEW);
+    String where = "rule '" + notChecked.name() + "': points " + notChecked.points();
+    if (notChecked.points() == 0) {
+      out.add(
+          where + " must be above 0: a file never checked is unknown, never \"nothing to see\"");
+    }
+    if (notChecked.points() == known.points()) {
+      out.add(
+          where
+              + " equals rule '"
+              + known.name()
+              + "': a file never checked against any set would score like a known abuse match");
+    }
+    if (notChecked.points() == fresh.points()) {
+      out.add(
+          where
+              + " equals the per-file points of rule '"
+              + fresh.name()
+              + "': a file never checked would score like one checked with no match");
+    }
+    return out;
+  }
+
   /** The rule of a name; a validated rule set has every known name. */
   public Rule rule(String name) {
     for (Rule r : rules) {

@@ -46,7 +46,7 @@ class RuleCheckTest {
   void theJarFilesPassAsFirstVersions() {
     assertThat(check(RuleKind.TRIAGE, jar(RuleKind.TRIAGE), List.of()))
         .isInstanceOfSatisfying(
-            RuleCheck.Accepted.class, a -> assertThat(a.fileVersion()).isEqualTo("2026.11-1"));
+            RuleCheck.Accepted.class, a -> assertThat(a.fileVersion()).isEqualTo("2026.11-2"));
     assertThat(check(RuleKind.VIEWING_GATE, jar(RuleKind.VIEWING_GATE), List.of()))
         .isInstanceOfSatisfying(
             RuleCheck.Accepted.class,
@@ -57,7 +57,7 @@ class RuleCheckTest {
   void triageProblemsNameTheirLines() {
     String yaml =
         jar(RuleKind.TRIAGE)
-            .replace("version: \"2026.11-1\"", "version: \"2026.11-2\"")
+            .replace("version: \"2026.11-2\"", "version: \"2026.11-9\"")
             .replace(
                 "  - name: incident.onlineEnticement\n    points: 40\n",
                 "  - name: incident.onlineEnticement\n    points: lots\n")
@@ -93,13 +93,32 @@ class RuleCheckTest {
   void aTriageVersionAlreadyStoredIsRefused() {
     String yaml = jar(RuleKind.TRIAGE);
     RuleCheck.Outcome o =
-        check(RuleKind.TRIAGE, yaml, List.of(stored(RuleKind.TRIAGE, 1, "2026.11-1", yaml)));
+        check(RuleKind.TRIAGE, yaml, List.of(stored(RuleKind.TRIAGE, 1, "2026.11-2", yaml)));
     assertThat(((RuleCheck.Refused) o).problems())
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.line()).hasValue(lineOf(yaml, "version: \"2026.11-1\""));
+              assertThat(p.line()).hasValue(lineOf(yaml, "version: \"2026.11-2\""));
               assertThat(p.reason()).contains("already stored as triage v1");
+            });
+  }
+
+  /** Issue 3 §5: a submitted version may not weigh "not checked" like a known match. */
+  @Test
+  void aTriageVersionScoringNotCheckedLikeAKnownMatchIsRefused() {
+    String yaml =
+        jar(RuleKind.TRIAGE)
+            .replace("version: \"2026.11-2\"", "version: \"2026.11-9\"")
+            .replace(
+                "  - name: hash.notChecked\n    points: 8\n",
+                "  - name: hash.notChecked\n    points: 5\n");
+    RuleCheck.Outcome o = check(RuleKind.TRIAGE, yaml, List.of());
+    assertThat(((RuleCheck.Refused) o).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).hasValue(lineOf(yaml, "  - name: hash.notChecked") + 1);
+              assertThat(p.reason()).contains("would score like a known abuse match");
             });
   }
 

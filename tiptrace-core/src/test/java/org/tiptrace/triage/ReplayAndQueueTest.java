@@ -40,7 +40,7 @@ class ReplayAndQueueTest {
     TriageRules candidate =
         RULES.withPoints("incident.childPornography", 40, "2026.11-2-candidate");
     ReplayReport r = Triage.replay(in, RULES, candidate);
-    assertThat(r.oldVersion()).isEqualTo("2026.11-1");
+    assertThat(r.oldVersion()).isEqualTo("2026.11-2");
     assertThat(r.newVersion()).isEqualTo("2026.11-2-candidate");
     assertThat(r.changes()).isNotEmpty();
     for (TierChange c : r.changes()) {

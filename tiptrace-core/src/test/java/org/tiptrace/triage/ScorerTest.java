@@ -66,8 +66,10 @@ class ScorerTest {
             "+8 classification.B2: most severe industry classification B2 file 1",
             "+20 file.possibleSelfProduction: file 1 flagged possibleSelfProduction",
             "+0 file.generativeAi: file 2 flagged generativeAi",
-            "+12 hash.possibleNewMaterial: 1 file unmatched in every hash set: possible new material, 12 each",
-            "+5 hash.notChecked: 1 file not checked against hash sets (unknown, not \"no match\")",
+            "+12 hash.possibleNewMaterial: 1 file (file 1) checked and unmatched in every hash set:"
+                + " possible new material, 12 each",
+            "+8 hash.notChecked: 1 file (file 2) not checked against any hash set: unknown, neither"
+                + " a known match nor \"no match\"",
             "+2 files.count: 2 files in the report, 1 each",
             "+8 distribution.recipients: 1 intended recipient, 8 each",
             "+30 recipients.minor: 1 intended recipient a child (stated age or incident type)",
@@ -75,11 +77,11 @@ class ScorerTest {
             "+10 ip.perishable: attribution deadline 2026-01-25T12:08:21Z is 20 days after receipt",
             "+5 jurisdiction.in: in the agency's jurisdiction");
     assertThat(r.score())
-        .isEqualTo(185)
+        .isEqualTo(188)
         .isEqualTo(r.lines().stream().mapToInt(ScoreLine::points).sum());
     assertThat(r.tier()).isEqualTo(Tier.TIER_1);
     assertThat(r.notes()).containsExactly("1 file not checked against hash sets");
-    assertThat(r.rulesVersion()).isEqualTo("2026.11-1");
+    assertThat(r.rulesVersion()).isEqualTo("2026.11-2");
   }
 
   @Test
@@ -262,5 +264,61 @@ class ScorerTest {
     TriageResult r = Triage.score(t, TipSignals.unchecked(t), RULES);
     assertThat(r.lines()).extracting(ScoreLine::rule).doesNotContain("recipients.minor");
     assertThat(T0).isNotNull();
+  }
+
+  /**
+   * Issue 3 §5: known match, possible new material, known-good only and not checked are four
+   * different answers. Rule set 2026.11-1 scored "not checked" exactly like a known match; each
+   * verdict now scores apart and its explanation line (or note) says which files it covers.
+   */
+  @Test
+  void theFourHashVerdictsScoreApartAndTheExplanationSaysWhich() {
+    Tip one = tip(610, report().file(file("00112233445566778899aabbccddeeff")).build());
+    java.util.Map<HashVerdict, Integer> score = new java.util.EnumMap<>(HashVerdict.class);
+    for (HashVerdict v : HashVerdict.values()) {
+      score.put(
+          v, Triage.score(one, TipSignals.unchecked(one).withFiles(List.of(v)), RULES).score());
+    }
+    assertThat(score.get(HashVerdict.NOT_CHECKED))
+        .isNotEqualTo(score.get(HashVerdict.MATCHED_KNOWN))
+        .isNotEqualTo(score.get(HashVerdict.UNMATCHED_POSSIBLE_NEW))
+        .isGreaterThan(score.get(HashVerdict.MATCHED_KNOWN))
+        .isLessThan(score.get(HashVerdict.UNMATCHED_POSSIBLE_NEW));
+    assertThat(score.get(HashVerdict.MATCHED_KNOWN_GOOD))
+        .isLessThan(score.get(HashVerdict.MATCHED_KNOWN));
+
+    Tip four =
+        tip(
+            611,
+            report()
+                .file(file("00112233445566778899aabbccddeeff"))
+                .file(file("10112233445566778899aabbccddeeff"))
+                .file(file("20112233445566778899aabbccddeeff"))
+                .file(file("30112233445566778899aabbccddeeff"))
+                .build());
+    TriageResult r =
+        Triage.score(
+            four,
+            TipSignals.unchecked(four)
+                .withFiles(
+                    List.of(
+                        HashVerdict.NOT_CHECKED,
+                        HashVerdict.MATCHED_KNOWN,
+                        HashVerdict.MATCHED_KNOWN_GOOD,
+                        HashVerdict.UNMATCHED_POSSIBLE_NEW)),
+            RULES);
+    assertThat(r.lines())
+        .extracting(ScoreLine::toString)
+        .contains(
+            "+12 hash.possibleNewMaterial: 1 file (file 4) checked and unmatched in every hash"
+                + " set: possible new material, 12 each",
+            "+5 hash.knownMatch: 1 file (file 2) matched a known-abuse hash set: known material",
+            "+8 hash.notChecked: 1 file (file 1) not checked against any hash set: unknown,"
+                + " neither a known match nor \"no match\"");
+    assertThat(r.lines()).extracting(ScoreLine::rule).doesNotContain("hash.allKnownGood");
+    assertThat(r.notes())
+        .contains(
+            "1 file (file 3) matched only known-good hash sets; deducted only when every file"
+                + " does");
   }
 }

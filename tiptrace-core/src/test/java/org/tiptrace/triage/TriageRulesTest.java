@@ -29,8 +29,8 @@ class TriageRulesTest {
   @Test
   void theShippedRulesLoadWithVersionDateAndEveryRule() {
     TriageRules rules = TriageRules.defaults();
-    assertThat(rules.version()).isEqualTo("2026.11-1");
-    assertThat(rules.effective()).isEqualTo(LocalDate.of(2026, 11, 22));
+    assertThat(rules.version()).isEqualTo("2026.11-2");
+    assertThat(rules.effective()).isEqualTo(LocalDate.of(2026, 11, 23));
     assertThat(rules.rules()).hasSize(Factor.values().length);
     assertThat(rules.rules()).allSatisfy(r -> assertThat(r.rationale()).isNotBlank());
   }
@@ -88,14 +88,50 @@ class TriageRulesTest {
   void missingVersionDateAndBrokenYamlAreReported() throws IOException {
     String yaml =
         shipped()
-            .replace("version: \"2026.11-1\"", "")
-            .replace("effective: 2026-11-22", "effective: 22/11/2026");
+            .replace("version: \"2026.11-2\"", "")
+            .replace("effective: 2026-11-23", "effective: 23/11/2026");
     assertThat(failure(yaml).problems())
         .containsExactlyInAnyOrder(
-            "version: is missing", "effective: '22/11/2026' is not a date (yyyy-mm-dd)");
+            "version: is missing", "effective: '23/11/2026' is not a date (yyyy-mm-dd)");
     assertThatThrownBy(() -> TriageRules.parse("rules: [\n", "broken.yaml"))
         .isInstanceOf(TriageRulesException.class)
         .hasMessageStartingWith("broken.yaml: not valid YAML")
         .hasCauseInstanceOf(IOException.class);
+  }
+
+  /**
+   * Issue 3 §5 and §6: rule set 2026.11-1 gave hash.notChecked and hash.knownMatch the same 5
+   * points, so a tip whose files were never checked scored like a known abuse match. The shipped
+   * version scores them apart; a version that weighs them alike still loads (old stored versions
+   * stay readable) but names the problem, which a submission refuses.
+   */
+  @Test
+  void notCheckedNeverWeighsLikeAKnownMatchOrLikeNoMatch() throws IOException {
+    TriageRules shipped = TriageRules.defaults();
+    assertThat(shipped.hashVerdictProblems()).isEmpty();
+    int notChecked = shipped.rule("hash.notChecked").points();
+    assertThat(notChecked)
+        .isGreaterThan(shipped.rule("hash.knownMatch").points())
+        .isLessThan(shipped.rule("hash.possibleNewMaterial").points());
+
+    String old =
+        shipped()
+            .replace("version: \"2026.11-2\"", "version: \"2026.11-1\"")
+            .replace(
+                "  - name: hash.notChecked\n    points: 8\n",
+                "  - name: hash.notChecked\n    points: 5\n");
+    TriageRules v1 = TriageRules.parse(old, "v1.yaml");
+    assertThat(v1.rule("hash.notChecked").points()).isEqualTo(5);
+    assertThat(v1.hashVerdictProblems())
+        .containsExactly(
+            "rule 'hash.notChecked': points 5 equals rule 'hash.knownMatch': a file never checked"
+                + " against any set would score like a known abuse match");
+    TriageRules zero = shipped.withPoints("hash.notChecked", 0, "z");
+    assertThat(zero.hashVerdictProblems()).singleElement().asString().contains("must be above 0");
+    TriageRules likeNew = shipped.withPoints("hash.notChecked", 12, "n");
+    assertThat(likeNew.hashVerdictProblems())
+        .singleElement()
+        .asString()
+        .contains("would score like one checked with no match");
   }
 }

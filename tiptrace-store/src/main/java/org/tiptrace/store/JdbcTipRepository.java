@@ -132,6 +132,49 @@ public final class JdbcTipRepository implements TipRepository {
   }
 
   @Override
+  public java.util.Map<TipId, Tip> findAll(AgencyId agency, java.util.Collection<TipId> ids) {
+    java.util.Map<TipId, Tip> out = new java.util.LinkedHashMap<>();
+    java.util.List<TipId> all = java.util.List.copyOf(ids);
+    try {
+      Jdbc.autoCommit(
+          ds,
+          c -> {
+            for (int from = 0; from < all.size(); from += 500) {
+              java.util.List<TipId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+              String sql =
+                  "SELECT "
+                      + TIP_COLUMNS
+                      + ", t.document FROM tip t WHERE t.agency = ? AND t.id IN ("
+                      + "?,".repeat(chunk.size() - 1)
+                      + "?)";
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, agency.code());
+                for (int i = 0; i < chunk.size(); i++) {
+                  ps.setLong(i + 2, chunk.get(i).value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    Tip t =
+                        new Tip(
+                            new TipId(rs.getLong("id")),
+                            new AgencyId(rs.getString("agency")),
+                            new Sha256(rs.getString("source_sha256")),
+                            Jdbc.getInstant(rs, "received_at"),
+                            readReport(rs.getLong("id"), rs.getString("document")));
+                    out.put(t.id(), t);
+                  }
+                }
+              }
+            }
+            return null;
+          });
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("tips: cannot read " + all.size() + " tips of agency " + agency, e);
+    }
+  }
+
+  @Override
   public Optional<Tip> findBySource(AgencyId agency, Sha256 source) {
     return query(
         "tips: cannot look up document " + source + " of agency " + agency,

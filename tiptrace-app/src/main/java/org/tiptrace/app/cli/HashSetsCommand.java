@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.queue.Retriage;
 import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditEvent;
+import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.hash.sets.HashSetFormat;
 import org.tiptrace.hash.sets.HashSetFormatException;
 import org.tiptrace.hash.sets.HashSetInfo;
@@ -26,6 +29,7 @@ import org.tiptrace.hash.sets.HashSetReader;
 import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.hash.sets.StoredHashSet;
 import org.tiptrace.hash.sets.TipMatching;
+import org.tiptrace.hash.sets.VicsCategoryMap;
 import org.tiptrace.intake.Problem;
 import org.tiptrace.tip.TipJson;
 import picocli.CommandLine.Command;
@@ -48,7 +52,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       HashSetsCommand.Import.class,
       HashSetsCommand.ListSets.class,
-      HashSetsCommand.Remove.class
+      HashSetsCommand.Remove.class,
+      HashSetsCommand.CategoryMap.class
     })
 final class HashSetsCommand implements Callable<Integer> {
   @Spec CommandSpec spec = CommandSpec.create();
@@ -68,7 +73,7 @@ final class HashSetsCommand implements Callable<Integer> {
                 reason,
                 (done, total) -> {
                   if (bar != null) {
-                    bar.step(done, total, "tips re-matched");
+                    bar.step((long) done, (long) total, "tips re-matched");
                   }
                 });
     if (bar != null) {
@@ -306,8 +311,14 @@ final class HashSetsCommand implements Callable<Integer> {
     public Integer call() {
       RootCommand root = RootCommand.of(spec);
       List<StoredHashSet> sets;
+      java.util.Set<String> stale;
+      VicsCategoryMap map = VicsCategoryMap.bundled();
       try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
         sets = backend.hashSets().list();
+        stale =
+            TipMatching.staleCategoryMap(backend.hashSets(), map).stream()
+                .map(x -> x.info().name())
+                .collect(java.util.stream.Collectors.toSet());
       }
       if (json) {
         ArrayNode out = TipJson.mapper().createArrayNode();
@@ -321,6 +332,7 @@ final class HashSetsCommand implements Callable<Integer> {
           o.put("entries", s.entryCount());
           o.put("categoryScheme", s.info().categoryScheme());
           o.put("categoryMap", s.categoryMap().orElse(null));
+          o.put("categoryMapStale", stale.contains(s.info().name()));
           o.put("source", s.info().source().orElse(null));
           o.put("licence", s.info().licence().orElse(null));
           o.put("fileVersion", s.fileVersion().orElse(null));
@@ -346,9 +358,126 @@ final class HashSetsCommand implements Callable<Integer> {
                       + "  imported "
                       + s.importedAt()
                       + s.categoryMap().map(v -> "  category map: " + v).orElse("")
+                      + (stale.contains(s.info().name())
+                          ? "  (category map stale: current " + map.label() + ")"
+                          : "")
                       + s.info().source().map(v -> "  source: " + v).orElse("")
                       + s.info().licence().map(v -> "  licence: " + v).orElse(""));
         }
+      }
+      if (!stale.isEmpty() && !json) {
+        env.err()
+            .println(
+                "tiptrace hashsets list: "
+                    + stale.size()
+                    + " set(s) imported under another VICS category map than "
+                    + map.label()
+                    + "; run 'tiptrace hashsets category-map' to re-derive their matches");
+        env.err().flush();
+      }
+      env.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "category-map",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Make the VICS category map of this release take effect for stored matches: the tips"
+            + " holding a match in a set imported under another map version are matched again,"
+            + " changed tips are marked and re-triaged, and the current map is recorded on the"
+            + " sets.",
+        "With --check, only list the sets imported under another map version."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:done, or (--check) every set reads with the current map",
+        "1:(--check) some sets were imported under another map version",
+        "4:the database could not be opened or used"
+      })
+  static final class CategoryMap implements Callable<Integer> {
+    private final CliEnvironment env;
+
+    @Spec CommandSpec spec = CommandSpec.create();
+
+    @Option(names = "--check", description = "Only report the stale sets; change nothing.")
+    boolean check;
+
+    CategoryMap(CliEnvironment env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      RootCommand root = RootCommand.of(spec);
+      VicsCategoryMap map = VicsCategoryMap.bundled();
+      try (TiptraceBackend backend = env.backends().open(root.database(env, spec))) {
+        List<StoredHashSet> stale = TipMatching.staleCategoryMap(backend.hashSets(), map);
+        if (stale.isEmpty()) {
+          env.out().println("Every VICS set reads its categories with " + map.label());
+          env.out().flush();
+          return ExitCodes.OK;
+        }
+        for (StoredHashSet s : stale) {
+          env.out()
+              .println(
+                  s.label()
+                      + ": imported under "
+                      + s.categoryMap().orElse("no recorded map")
+                      + ", current "
+                      + map.label());
+        }
+        if (check) {
+          env.out().flush();
+          return ExitCodes.NOT_ACCEPTED;
+        }
+        ProgressBar bar = env.terminal() ? new ProgressBar(env.err()) : null;
+        // Only now the indexes are loaded (TipMatching's constructor): --check never needs them.
+        TipMatching matching = new TipMatching(backend.hashSets(), backend.tips(), env.clock());
+        TipMatching.CategoryMapRefresh r =
+            matching.applyCategoryMap(
+                map,
+                "VICS category map changed to " + map.label(),
+                (done, total) -> {
+                  if (bar != null) {
+                    bar.step((long) done, (long) total, "tips looked at");
+                  }
+                });
+        if (bar != null) {
+          bar.finish();
+        }
+        String outcome =
+            "Applied "
+                + map.label()
+                + ": "
+                + r.rematched()
+                + " of "
+                + r.tips()
+                + " tips held a match in those sets and were re-matched, "
+                + r.changed()
+                + " changed (marked for re-triage)";
+        env.out().println(outcome);
+        backend
+            .auditLog()
+            .append(
+                new AuditEvent(
+                    "cli:" + Optional.ofNullable(env.env().get("USER")).orElse("unknown"),
+                    Optional.empty(),
+                    AuditAction.HASH_SET_CATEGORY_MAP_APPLIED,
+                    AuditSubjectType.HASH_SET,
+                    map.label(),
+                    r.sets().entrySet().stream()
+                            .map(e -> e.getKey() + " (was " + e.getValue() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + ": "
+                        + outcome));
+        Retriage.Outcome t =
+            new Retriage(
+                    backend.hashSets(),
+                    LinkTriageService.of(backend, CliRules.of(backend, env)::triage, env.clock()))
+                .consumeAll();
+        env.out().println("Re-triaged " + t.tips() + " marked tips");
       }
       env.out().flush();
       return ExitCodes.OK;

@@ -2,8 +2,10 @@ package org.tiptrace.app.hashsets;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,8 @@ import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.hash.sets.HashSetFormat;
 import org.tiptrace.hash.sets.HashSetInfo;
 import org.tiptrace.hash.sets.HashSetKind;
+import org.tiptrace.hash.sets.StoredHashSet;
+import org.tiptrace.hash.sets.VicsCategoryMap;
 import org.tiptrace.tip.AgencyId;
 import org.tiptrace.tip.Sha256;
 
@@ -106,6 +110,39 @@ class HashSetAdmin {
     audit.record(
         AuditAction.HASH_SET_REMOVE_STARTED, AuditSubjectType.HASH_SET, name, "job " + job.id());
     return job;
+  }
+
+  /**
+   * Starts re-deriving the stored matches of the sets imported under another VICS category map
+   * version, audited; 409 when every set already reads with the current map.
+   */
+  HashSetJobs.View startCategoryMap() {
+    List<StoredHashSet> stale = jobs.staleCategoryMap();
+    if (stale.isEmpty()) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT,
+          "every VICS set already reads its categories with " + VicsCategoryMap.bundled().label());
+    }
+    HashSetJobs.View job = jobs.startCategoryMap(agency.require(), "administrator");
+    audit.record(
+        AuditAction.HASH_SET_CATEGORY_MAP_STARTED,
+        AuditSubjectType.HASH_SET,
+        VicsCategoryMap.bundled().label(),
+        "job "
+            + job.id()
+            + " for "
+            + stale.stream().map(s -> s.info().name()).collect(Collectors.joining(", ")));
+    return job;
+  }
+
+  /** Sets imported under another VICS category map version than the bundled one. */
+  List<StoredHashSet> staleCategoryMap() {
+    return jobs.staleCategoryMap();
+  }
+
+  /** The latest category-map job started at start-up, if one is kept. */
+  java.util.Optional<HashSetJobs.View> latestNationalCategoryMapJob() {
+    return jobs.latestNationalCategoryMapJob();
   }
 
   /** The agency's job, audited; 404 for an unknown id or another agency's job. */

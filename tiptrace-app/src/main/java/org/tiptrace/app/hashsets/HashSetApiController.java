@@ -24,10 +24,12 @@ import org.tiptrace.hash.sets.StoredHashSet;
 class HashSetApiController implements ApiEndpoint {
   private final TiptraceBackend backend;
   private final AuditTrail audit;
+  private final HashSetJobs jobs;
 
-  HashSetApiController(TiptraceBackend backend, AuditTrail audit) {
+  HashSetApiController(TiptraceBackend backend, AuditTrail audit, HashSetJobs jobs) {
     this.backend = backend;
     this.audit = audit;
+    this.jobs = jobs;
   }
 
   @GetMapping(value = "/api/v1/hashsets", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,6 +37,8 @@ class HashSetApiController implements ApiEndpoint {
     List<StoredHashSet> sets = backend.hashSets().list();
     audit.record(
         AuditAction.HASH_SETS_LISTED, AuditSubjectType.HASH_SET, "all", sets.size() + " sets");
+    java.util.Set<String> stale = new java.util.HashSet<>();
+    jobs.staleCategoryMap().forEach(s -> stale.add(s.info().name()));
     List<Map<String, Object>> items = new ArrayList<>();
     for (StoredHashSet s : sets) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -46,12 +50,16 @@ class HashSetApiController implements ApiEndpoint {
       o.put("entries", s.entryCount());
       o.put("categoryScheme", s.info().categoryScheme());
       o.put("categoryMap", s.categoryMap().orElse(null));
+      // imported under another VICS category map version: its matches are being or must be
+      // re-derived (decision 0020)
+      o.put("categoryMapStale", stale.contains(s.info().name()));
       o.put("source", s.info().source().orElse(null));
       o.put("licence", s.info().licence().orElse(null));
       items.add(o);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("scope", "national: shared by every agency");
+    out.put("categoryMap", org.tiptrace.hash.sets.VicsCategoryMap.bundled().label());
     out.put("sets", items);
     return out;
   }

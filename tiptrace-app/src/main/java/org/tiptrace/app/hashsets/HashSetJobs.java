@@ -21,6 +21,9 @@ import org.tiptrace.app.jobs.TrackedJob;
 import org.tiptrace.app.queue.LinkTriageService;
 import org.tiptrace.app.queue.Retriage;
 import org.tiptrace.app.system.TiptraceBackend;
+import org.tiptrace.audit.AuditAction;
+import org.tiptrace.audit.AuditEvent;
+import org.tiptrace.audit.AuditSubjectType;
 import org.tiptrace.hash.sets.HashSetFormat;
 import org.tiptrace.hash.sets.HashSetFormatException;
 import org.tiptrace.hash.sets.HashSetInfo;
@@ -28,6 +31,7 @@ import org.tiptrace.hash.sets.HashSetKind;
 import org.tiptrace.hash.sets.HashSetReader;
 import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.hash.sets.TipMatching;
+import org.tiptrace.hash.sets.VicsCategoryMap;
 import org.tiptrace.intake.ArchiveStatus;
 import org.tiptrace.job.JobKind;
 import org.tiptrace.job.JobRecord;
@@ -266,7 +270,7 @@ public final class HashSetJobs implements DisposableBean {
    * @throws IllegalStateException when the job is not INTERRUPTED (nothing to re-run)
    */
   public Optional<View> rerun(AgencyId agency, String id) {
-    Optional<JobRecord> found = ledger.find(agency, id).filter(HashSetJobs::isHashSetJob);
+    Optional<JobRecord> found = record(agency, id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -280,6 +284,8 @@ public final class HashSetJobs implements DisposableBean {
         switch (old.kind()) {
           case HASHSET_IMPORT -> startImport(agency, upload(agency, old), extra);
           case HASHSET_REMOVE -> startRemove(agency, old.parameter(NAME).orElseThrow(), extra);
+          case HASHSET_CATEGORY_MAP ->
+              startCategoryMap(old.agency(), "re-run of job " + old.id(), extra);
           case IP_REASSESS, RULES_RESCORE ->
               throw new IllegalStateException("not a hash-set job: " + id);
         };
@@ -288,7 +294,88 @@ public final class HashSetJobs implements DisposableBean {
   }
 
   private static boolean isHashSetJob(JobRecord job) {
-    return job.kind() == JobKind.HASHSET_IMPORT || job.kind() == JobKind.HASHSET_REMOVE;
+    return job.kind() == JobKind.HASHSET_IMPORT
+        || job.kind() == JobKind.HASHSET_REMOVE
+        || job.kind() == JobKind.HASHSET_CATEGORY_MAP;
+  }
+
+  /**
+   * The agency a category-map job started at start-up is recorded under: the work is national
+   * (every agency's tips), so every administrator may read it ({@link #find}).
+   */
+  public static final AgencyId NATIONAL = new AgencyId("tiptrace.national");
+
+  /** The actor of the audit entry a category-map job writes. */
+  static final String CATEGORY_MAP_ACTOR = "tiptrace:category-map";
+
+  /** Sets imported under another VICS category map version than the bundled one (decision 0020). */
+  public List<org.tiptrace.hash.sets.StoredHashSet> staleCategoryMap() {
+    return TipMatching.staleCategoryMap(backend.hashSets(), VicsCategoryMap.bundled());
+  }
+
+  /**
+   * Queues the re-derivation of a changed VICS category map: the tips holding a match in a set
+   * imported under another map version are matched again with the bundled map, the changed ones
+   * marked and re-triaged, the map recorded on the sets; audited as {@link
+   * AuditAction#HASH_SET_CATEGORY_MAP_APPLIED}.
+   *
+   * @param trigger why ("start-up", "administrator", ...), kept with the job
+   */
+  public View startCategoryMap(AgencyId agency, String trigger) {
+    return startCategoryMap(agency, trigger, Map.of());
+  }
+
+  private View startCategoryMap(AgencyId agency, String trigger, Map<String, String> extra) {
+    VicsCategoryMap map = VicsCategoryMap.bundled();
+    Map<String, String> p = new LinkedHashMap<>(extra);
+    p.put(NAME, "VICS category map " + map.label());
+    p.put("trigger", trigger);
+    return start(
+        agency,
+        JobKind.HASHSET_CATEGORY_MAP,
+        p,
+        job -> {
+          job.phase(Phase.REMATCHING.name());
+          String reason = "VICS category map changed to " + map.label();
+          TipMatching.CategoryMapRefresh r =
+              new TipMatching(backend.hashSets(), backend.tips(), clock)
+                  .applyCategoryMap(map, reason, job::progress);
+          job.progress(r.tips(), r.tips());
+          job.count(CHANGED, r.changed());
+          String sets =
+              r.sets().entrySet().stream()
+                  .map(e -> e.getKey() + " (was " + e.getValue() + ")")
+                  .collect(java.util.stream.Collectors.joining(", "));
+          String outcome =
+              r.sets().isEmpty()
+                  ? "every VICS set already reads its categories with " + map.label()
+                  : "applied "
+                      + map.label()
+                      + " to "
+                      + sets
+                      + ": "
+                      + r.rematched()
+                      + " of "
+                      + r.tips()
+                      + " tips held a match in them and were re-matched, "
+                      + r.changed()
+                      + " changed";
+          job.outcome(outcome);
+          if (!r.sets().isEmpty()) {
+            backend
+                .auditLog()
+                .append(
+                    new AuditEvent(
+                        CATEGORY_MAP_ACTOR,
+                        Optional.of(agency),
+                        AuditAction.HASH_SET_CATEGORY_MAP_APPLIED,
+                        AuditSubjectType.HASH_SET,
+                        map.label(),
+                        "job " + job.record().id() + " (" + trigger + "): " + outcome));
+          }
+          job.phase(Phase.RETRIAGING.name());
+          job.count(RETRIAGED, new Retriage(backend.hashSets(), linkTriage).consumeAll().tips());
+        });
   }
 
   /** The upload of an import job, its bytes read back from the archive. */
@@ -353,9 +440,27 @@ public final class HashSetJobs implements DisposableBean {
     }
   }
 
-  /** The agency's hash-set job; empty for an unknown id, an IP job or another agency's job. */
+  /**
+   * The agency's hash-set job, or a national category-map job (started at start-up); empty for an
+   * unknown id, an IP job or another agency's job.
+   */
   public Optional<View> find(AgencyId agency, String id) {
-    return ledger.find(agency, id).filter(HashSetJobs::isHashSetJob).map(View::of);
+    return record(agency, id).map(View::of);
+  }
+
+  private Optional<JobRecord> record(AgencyId agency, String id) {
+    return ledger
+        .find(agency, id)
+        .or(() -> ledger.find(NATIONAL, id).filter(j -> j.kind() == JobKind.HASHSET_CATEGORY_MAP))
+        .filter(HashSetJobs::isHashSetJob);
+  }
+
+  /** The latest national category-map job (started at start-up), if any is kept. */
+  public Optional<View> latestNationalCategoryMapJob() {
+    return ledger.recent(NATIONAL, 20).stream()
+        .filter(j -> j.kind() == JobKind.HASHSET_CATEGORY_MAP)
+        .findFirst()
+        .map(View::of);
   }
 
   private static String safeName(String name) {

@@ -41,7 +41,20 @@ class HashSetPageController {
     audit.record(
         AuditAction.HASH_SETS_LISTED, AuditSubjectType.HASH_SET, "all", sets.size() + " sets");
     model.addAttribute("sets", sets);
+    model.addAttribute("categoryMap", org.tiptrace.hash.sets.VicsCategoryMap.bundled().label());
+    model.addAttribute(
+        "staleSets", admin.staleCategoryMap().stream().map(s -> s.info().name()).toList());
+    model.addAttribute("categoryMapJob", admin.latestNationalCategoryMapJob().orElse(null));
     return "hashsets/list";
+  }
+
+  /** Starts the re-derivation; with nothing stale (a second click) back to the list. */
+  @PostMapping("/admin/hashsets/category-map")
+  String applyCategoryMap() {
+    if (admin.staleCategoryMap().isEmpty()) {
+      return "redirect:/admin/hashsets";
+    }
+    return "redirect:/admin/hashsets/jobs/" + admin.startCategoryMap().id();
   }
 
   @PostMapping("/admin/hashsets")

@@ -35,7 +35,7 @@ public final class JobLedger {
   private final JobRepository jobs;
   private final Clock clock;
 
-  JobLedger(TiptraceBackend backend, Clock clock) {
+  public JobLedger(TiptraceBackend backend, Clock clock) {
     this.jobs = backend.jobs();
     this.clock = clock;
     int interrupted = jobs.interruptUnfinished(clock.instant(), INTERRUPTED);
@@ -61,6 +61,11 @@ public final class JobLedger {
   /** The agency's job; empty for an unknown id or another agency's job. */
   public Optional<JobRecord> find(AgencyId agency, String id) {
     return jobs.find(agency, id);
+  }
+
+  /** The agency's latest jobs, newest first. */
+  public java.util.List<JobRecord> recent(AgencyId agency, int limit) {
+    return jobs.recent(agency, limit);
   }
 
   /** Records, on the interrupted job, which job re-runs it. */

@@ -149,7 +149,11 @@ class SecurityConfig {
           Route.of(
               HttpMethod.GET, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/jobs/*"),
           Route.of(
-              HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets", "/admin/hashsets/remove"),
+              HttpMethod.POST,
+              Permission.ADMINISTER,
+              "/admin/hashsets",
+              "/admin/hashsets/remove",
+              "/admin/hashsets/category-map"),
           Route.of(HttpMethod.POST, Permission.ADMINISTER, "/admin/hashsets/jobs/*/rerun"),
           Route.of(HttpMethod.GET, Permission.ADMINISTER, "/admin/rules", "/admin/rules/*/*"),
           Route.of(

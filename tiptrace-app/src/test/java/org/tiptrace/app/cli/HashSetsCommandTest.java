@@ -213,7 +213,8 @@ class HashSetsCommandTest {
         .containsExactly(HashVerdict.MATCHED_KNOWN, HashVerdict.UNMATCHED_POSSIBLE_NEW);
     assertThat(after.result().score()).isNotEqualTo(before.result().score());
     assertThat(before.result().tier()).isEqualTo(Tier.TIER_4);
-    assertThat(before.result().score()).isEqualTo(25);
+    // two files not checked: hash.notChecked 8 (rule set 2026.11-2; 5, like a known match, before)
+    assertThat(before.result().score()).isEqualTo(28);
     // +12 possible new material, +5 known material: 37, tier 3
     assertThat(after.result().tier()).isEqualTo(Tier.TIER_3);
     assertThat(after.result().score()).isEqualTo(37);
@@ -304,5 +305,32 @@ class HashSetsCommandTest {
             "1",
             bad.toString());
     assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  /**
+   * Issue 3 §1 (progress bar): on a terminal the re-match bar was drawn with the 0-based overload
+   * of {@code ProgressBar.step}, so the last step (done = total) overflowed the bar and the command
+   * died with "count is negative" after the import had been committed. Found by running {@code
+   * hashsets import} in a terminal with three stored tips.
+   */
+  @ParameterizedTest
+  @EnumSource(TestBackend.class)
+  void theReMatchProgressBarReachesItsEndOnATerminal(TestBackend database) throws IOException {
+    cli = CliRun.on(database, dir).terminal();
+    ingest();
+    CliRun.Result imported =
+        cli.run(
+            "hashsets",
+            "import",
+            "--format",
+            "vics",
+            "--name",
+            "Example VICS",
+            "--version",
+            "1",
+            vics().toString());
+    assertThat(imported.exitCode()).as(imported.err()).isEqualTo(ExitCodes.OK);
+    assertThat(imported.err()).contains("] 1/1 tips re-matched").doesNotContain("internal error");
+    assertThat(imported.out()).contains("Re-matched 1 tips: 1 changed");
   }
 }

@@ -72,7 +72,7 @@ class QueueCommandTest {
   /** Checks the JSON shape and the queue order; returns the items. */
   private static List<JsonNode> checkQueue(JsonNode q) {
     assertThat(q.path("agency").asText()).isEqualTo("LOCAL");
-    assertThat(q.path("rulesVersion").asText()).isEqualTo("v1 (2026.11-1)");
+    assertThat(q.path("rulesVersion").asText()).isEqualTo("v1 (2026.11-2)");
     assertThat(q.path("total").asInt()).isEqualTo(TIPS);
     List<JsonNode> items = new ArrayList<>();
     q.path("items").forEach(items::add);
@@ -174,7 +174,7 @@ class QueueCommandTest {
           .contains(" " + item.path("score").asInt() + " ")
           .contains(item.path("cybertipReportId").asText());
     }
-    assertThat(lines.get(4)).startsWith("3 of " + TIPS + " tips, rules v1 (2026.11-1)");
+    assertThat(lines.get(4)).startsWith("3 of " + TIPS + " tips, rules v1 (2026.11-2)");
     assertThat(lines.get(4)).endsWith("(stored)");
 
     CliH2.Result explained = cli.run("queue", "--limit", "1", "--explain");

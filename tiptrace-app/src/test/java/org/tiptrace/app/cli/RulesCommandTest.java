@@ -69,9 +69,9 @@ class RulesCommandTest {
   void submitActivateRescoreAndRollBack(TestBackend database) throws IOException {
     cli = CliRun.on(database, dir);
     ok("ingest", write("tip.json", TestDocuments.leJson("5550001", "rules-user")).toString());
-    assertThat(ok("rules", "list").out()).startsWith("* v1  2026.11-1  ").contains("system");
+    assertThat(ok("rules", "list").out()).startsWith("* v1  2026.11-2  ").contains("system");
     JsonNode before = firstQueueItem();
-    assertThat(before.path("rulesVersion").asText()).isEqualTo("v1 (2026.11-1)");
+    assertThat(before.path("rulesVersion").asText()).isEqualTo("v1 (2026.11-2)");
 
     // Refused: two problems, each with its line; nothing stored.
     Path broken = write("broken.yaml", TriageRulesFixtures.broken());
@@ -94,15 +94,15 @@ class RulesCommandTest {
         .contains("Stored triage v2 (2026.11-2-candidate) (inactive)");
     assertThat(ok("rules", "show", "v2").out()).isEqualTo(candidate);
     assertThat(ok("rules", "show", "2", "--diff").out())
-        .contains("--- triage v1 (2026.11-1) (active)")
+        .contains("--- triage v1 (2026.11-2) (active)")
         .contains("-  tier1: 100")
         .contains("+  tier1: 3");
     assertThat(firstQueueItem().path("rulesVersion").asText())
         .as("stored, not active: nothing re-scored")
-        .isEqualTo("v1 (2026.11-1)");
+        .isEqualTo("v1 (2026.11-2)");
 
     assertThat(ok("rules", "activate", "2", "--note", "pilot").out())
-        .contains("Active: triage v2 (2026.11-2-candidate) (was triage v1 (2026.11-1))")
+        .contains("Active: triage v2 (2026.11-2-candidate) (was triage v1 (2026.11-2))")
         .contains("Re-scored 1 tips");
     JsonNode after = firstQueueItem();
     assertThat(after.path("rulesVersion").asText()).isEqualTo("v2 (2026.11-2-candidate)");
@@ -110,7 +110,7 @@ class RulesCommandTest {
     assertThat(before.path("tier").asText()).isNotEqualTo("TIER_1");
     assertThat(ok("rules", "list").out().lines())
         .hasSize(2)
-        .anySatisfy(l -> assertThat(l).startsWith("  v1  2026.11-1  "))
+        .anySatisfy(l -> assertThat(l).startsWith("  v1  2026.11-2  "))
         .anySatisfy(l -> assertThat(l).startsWith("* v2  2026.11-2-candidate  "));
     refused("rules", "activate", "2");
     refused("rules", "activate", "7");
@@ -118,7 +118,7 @@ class RulesCommandTest {
     // Roll back.
     assertThat(ok("rules", "activate", "v1").out()).contains("Re-scored 1 tips");
     JsonNode back = firstQueueItem();
-    assertThat(back.path("rulesVersion").asText()).isEqualTo("v1 (2026.11-1)");
+    assertThat(back.path("rulesVersion").asText()).isEqualTo("v1 (2026.11-2)");
     assertThat(back.path("tier").asText()).isEqualTo(before.path("tier").asText());
     assertThat(back.path("score").asInt()).isEqualTo(before.path("score").asInt());
 
@@ -140,7 +140,7 @@ class RulesCommandTest {
         .filteredOn(e -> e.action() == AuditAction.RULE_SET_ACTIVATED)
         .extracting(AuditEntry::detail)
         .anySatisfy(
-            d -> assertThat(d).contains("triage v1 (2026.11-1) -> triage v2").contains("pilot"))
+            d -> assertThat(d).contains("triage v1 (2026.11-2) -> triage v2").contains("pilot"))
         .anySatisfy(d -> assertThat(d).contains("(roll-back)"))
         .anySatisfy(
             d ->

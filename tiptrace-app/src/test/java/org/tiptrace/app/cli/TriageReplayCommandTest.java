@@ -43,7 +43,7 @@ class TriageReplayCommandTest {
     CliH2.Result r = cli.run("triage", "replay", "--rules", rules.toString(), "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode j = TipJson.mapper().readTree(r.out());
-    assertThat(j.path("oldVersion").asText()).isEqualTo("v1 (2026.11-1)");
+    assertThat(j.path("oldVersion").asText()).isEqualTo("v1 (2026.11-2)");
     assertThat(j.path("newVersion").asText()).isEqualTo("2026.11-2-candidate");
     assertThat(j.path("tips").asInt()).isEqualTo(TIPS);
     int changed = j.path("changed").asInt();
@@ -88,7 +88,7 @@ class TriageReplayCommandTest {
                 + TIPS
                 + " tips change tier ("
                 + changed
-                + " up, 0 down), rules v1 (2026.11-1) -> 2026.11-2-candidate");
+                + " up, 0 down), rules v1 (2026.11-2) -> 2026.11-2-candidate");
   }
 
   @Test
@@ -96,14 +96,14 @@ class TriageReplayCommandTest {
     Path same =
         writeUnchecked(
             "same.yaml",
-            TriageRulesFixtures.candidate(10).replace("2026.11-2-candidate", "2026.11-1-copy"));
+            TriageRulesFixtures.candidate(10).replace("2026.11-2-candidate", "2026.11-2-copy"));
     CliH2.Result r = cli.run("triage", "replay", "--rules", same.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out().strip())
         .isEqualTo(
             "0 of "
                 + TIPS
-                + " tips change tier (0 up, 0 down), rules v1 (2026.11-1) -> 2026.11-1-copy");
+                + " tips change tier (0 up, 0 down), rules v1 (2026.11-2) -> 2026.11-2-copy");
   }
 
   @Test

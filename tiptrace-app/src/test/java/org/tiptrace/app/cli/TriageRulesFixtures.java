@@ -17,9 +17,9 @@ final class TriageRulesFixtures {
   static String candidate(int points) {
     String yaml = bundled();
     String before = "  - name: incident.childPornography\n    points: 10\n";
-    assertThat(yaml).contains(before).contains("version: \"2026.11-1\"");
+    assertThat(yaml).contains(before).contains("version: \"2026.11-2\"");
     return yaml.replace(before, "  - name: incident.childPornography\n    points: " + points + "\n")
-        .replace("version: \"2026.11-1\"", "version: \"2026.11-2-candidate\"");
+        .replace("version: \"2026.11-2\"", "version: \"2026.11-2-candidate\"");
   }
 
   /** The bundled rules with two errors. */

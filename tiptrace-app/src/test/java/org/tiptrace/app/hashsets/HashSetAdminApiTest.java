@@ -259,7 +259,12 @@ class HashSetAdminApiTest extends WebTest {
     assertThat(list.body())
         .contains("National: these sets are shared by every agency")
         .contains("<label for=\"file\">")
-        .contains("enctype=\"multipart/form-data\"");
+        .contains("enctype=\"multipart/form-data\"")
+        .contains(
+            "<strong id=\"category-map\">"
+                + org.tiptrace.hash.sets.VicsCategoryMap.bundled().label()
+                + "</strong>")
+        .doesNotContain("id=\"apply-category-map\"");
     // The token travels in the multipart body (or a header), never in a URL.
     assertThat(list.body()).doesNotContain("?_csrf=").doesNotContain("&amp;_csrf=");
     String form =
@@ -325,8 +330,30 @@ class HashSetAdminApiTest extends WebTest {
         .contains("page.json")
         .doesNotContain("http-equiv=\"refresh\"");
 
+    // Nothing imported under another category map: nothing to re-derive, back to the list.
+    HttpResponse<String> nothingStale =
+        send(
+            admin,
+            request("/admin/hashsets/category-map")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                .build());
+    assertThat(nothingStale.statusCode()).isEqualTo(302);
+    assertThat(nothingStale.headers().firstValue("Location").orElseThrow())
+        .endsWith("/admin/hashsets");
+
     HttpClient alice = formLogin("alice", "alice-secret");
     assertThat(send(alice, request("/admin/hashsets").GET().build()).statusCode()).isEqualTo(403);
+    assertThat(
+            send(
+                    alice,
+                    request("/admin/hashsets/category-map")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .statusCode())
+        .isEqualTo(403);
     HttpClient adminA = formLogin(ADMIN_A, TestAccounts.password(ADMIN_A));
     assertThat(send(adminA, request(path).GET().build()).statusCode()).isEqualTo(404);
   }

@@ -81,6 +81,10 @@ class HashSetApiTest extends WebTest {
     assertThat(set.get("format").asText()).isEqualTo("csv");
     assertThat(set.get("entries").asLong()).isEqualTo(1);
     assertThat(set.get("licence").asText()).isEqualTo("test data");
+    // a CSV set: the VICS category map does not apply, so it is never stale
+    assertThat(set.get("categoryMapStale").asBoolean()).isFalse();
+    assertThat(body.get("categoryMap").asText())
+        .isEqualTo(org.tiptrace.hash.sets.VicsCategoryMap.bundled().label());
 
     var audited = TestAccounts.entries(backend, AuditAction.HASH_SETS_LISTED, ADMIN);
     assertThat(audited).hasSize(before + 1);

@@ -165,7 +165,7 @@ class RulesWebTest extends WebTest {
     JsonNode triage = json(send(admin("/api/v1/rules/triage/1").GET()));
     assertThat(triage.path("yaml").asText())
         .isEqualTo(new String(ActiveRules.jarFile(RuleKind.TRIAGE), StandardCharsets.UTF_8));
-    assertThat(triage.at("/triage/recordedAs").asText()).isEqualTo("v1 (2026.11-1)");
+    assertThat(triage.at("/triage/recordedAs").asText()).isEqualTo("v1 (2026.11-2)");
     assertThat(triage.at("/version/sha256").asText()).hasSize(64);
 
     JsonNode gate = json(send(admin("/api/v1/rules/viewing-gate/1").GET()));

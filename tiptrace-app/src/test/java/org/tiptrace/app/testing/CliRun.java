@@ -77,6 +77,14 @@ public final class CliRun implements AutoCloseable {
     return new CliRun(TestStorage.durable(database, dataDir), dataDir);
   }
 
+  private boolean terminal;
+
+  /** Runs the next commands as if stderr were a terminal (progress bars drawn). */
+  public CliRun terminal() {
+    this.terminal = true;
+    return this;
+  }
+
   public CliRun zipLimits(ZipLimits limits) {
     this.zipLimits = limits;
     return this;
@@ -120,7 +128,7 @@ public final class CliRun implements AutoCloseable {
             env,
             new PrintWriter(out, true),
             new PrintWriter(err, true),
-            false,
+            terminal,
             (b, users, port, config) ->
                 served.add(
                     new Served(

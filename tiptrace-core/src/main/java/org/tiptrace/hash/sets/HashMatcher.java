@@ -59,6 +59,7 @@ public final class HashMatcher {
   private final PdqIndex pdq;
   private final int pdqRadius;
   private final Set<DigestAlgorithm> abuseAlgorithms;
+  private final VicsCategoryMap categoryMap;
 
   private HashMatcher(
       HashSetRepository repository,
@@ -67,12 +68,45 @@ public final class HashMatcher {
       PdqIndex pdq,
       int pdqRadius,
       Set<DigestAlgorithm> abuseAlgorithms) {
+    this(repository, sets, exact, pdq, pdqRadius, abuseAlgorithms, VicsCategoryMap.bundled());
+  }
+
+  private HashMatcher(
+      HashSetRepository repository,
+      Map<Long, StoredHashSet> sets,
+      Map<DigestAlgorithm, DigestIndex> exact,
+      PdqIndex pdq,
+      int pdqRadius,
+      Set<DigestAlgorithm> abuseAlgorithms,
+      VicsCategoryMap categoryMap) {
     this.repository = repository;
     this.sets = sets;
     this.exact = exact;
     this.pdq = pdq;
     this.pdqRadius = pdqRadius;
     this.abuseAlgorithms = abuseAlgorithms;
+    this.categoryMap = categoryMap;
+  }
+
+  /**
+   * This snapshot reading VICS categories with {@code map} instead of the bundled one (the indexes
+   * are shared, not copied): what a set's matches mean under another map version, as a map change
+   * is re-derived ({@link TipMatching#applyCategoryMap}) and tested.
+   */
+  public HashMatcher withCategoryMap(VicsCategoryMap map) {
+    return new HashMatcher(
+        repository,
+        sets,
+        exact,
+        pdq,
+        pdqRadius,
+        abuseAlgorithms,
+        java.util.Objects.requireNonNull(map, "map"));
+  }
+
+  /** The VICS category map this snapshot reads categories with. */
+  public VicsCategoryMap categoryMap() {
+    return categoryMap;
   }
 
   /** A snapshot of the enabled sets with PDQ radius {@value PdqIndex#DEFAULT_RADIUS}. */
@@ -157,13 +191,55 @@ public final class HashMatcher {
    * @param computed by file index ({@code report.files()} order)
    */
   public TipHashMatches match(Report report, Map<Integer, ComputedHashes> computed) {
-    List<FileMatches> files = new ArrayList<>();
-    List<ReportedFile> reported = report.files();
-    ExactFirsts firsts = lookUpExact(reported, computed);
-    for (int i = 0; i < reported.size(); i++) {
-      files.add(match(i, reported.get(i), Optional.ofNullable(computed.get(i)), firsts));
+    return matchAll(List.of(new Subject(report, computed))).get(0);
+  }
+
+  /** One tip to match: its report and the hashes computed from its files' bytes, by file index. */
+  public record Subject(Report report, Map<Integer, ComputedHashes> computed) {
+    public Subject {
+      java.util.Objects.requireNonNull(report, "report");
+      computed = Map.copyOf(computed);
     }
-    return new TipHashMatches(files, describeSets());
+  }
+
+  /**
+   * The matches of many tips, in order, each exactly as {@link #match(Report, Map)} gives it, with
+   * the lookups batched across all of them: one {@link DigestIndex#lookupAll} per algorithm and one
+   * {@link HashSetRepository#entries} read for every candidate of every file (re-matching runs a
+   * page of tips at a time; one entry read per file was most of its cost).
+   */
+  public List<TipHashMatches> matchAll(List<Subject> subjects) {
+    List<ReportedFile> allFiles = new ArrayList<>();
+    Map<Integer, ComputedHashes> allComputed = new HashMap<>();
+    for (Subject sub : subjects) {
+      sub.computed().forEach((i, c) -> allComputed.put(allFiles.size() + i, c));
+      allFiles.addAll(sub.report().files());
+    }
+    ExactFirsts firsts = lookUpExact(allFiles, allComputed);
+    List<List<FileCandidates>> perTip = new ArrayList<>();
+    java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+    for (Subject sub : subjects) {
+      List<FileCandidates> files = new ArrayList<>();
+      List<ReportedFile> reported = sub.report().files();
+      for (int i = 0; i < reported.size(); i++) {
+        FileCandidates fc =
+            candidates(i, reported.get(i), Optional.ofNullable(sub.computed().get(i)), firsts);
+        ids.addAll(fc.candidates().keySet());
+        files.add(fc);
+      }
+      perTip.add(files);
+    }
+    Map<Long, StoredEntry> entries = ids.isEmpty() ? Map.of() : repository.entries(ids);
+    String described = describeSets();
+    List<TipHashMatches> out = new ArrayList<>();
+    for (List<FileCandidates> files : perTip) {
+      List<FileMatches> matched = new ArrayList<>();
+      for (FileCandidates fc : files) {
+        matched.add(resolve(fc, entries));
+      }
+      out.add(new TipHashMatches(matched, described));
+    }
+    return out;
   }
 
   /**
@@ -226,7 +302,14 @@ public final class HashMatcher {
     }
   }
 
-  private FileMatches match(
+  /** One file's index hits, before their entries are read. */
+  private record FileCandidates(
+      int index,
+      Optional<ComputedHashes> computed,
+      Map<Long, Candidate> candidates,
+      Set<DigestAlgorithm> carried) {}
+
+  private FileCandidates candidates(
       int index, ReportedFile file, Optional<ComputedHashes> computed, ExactFirsts firsts) {
     // candidate entry id -> how the file reached it; a reported hash wins over a computed one, and
     // among the computed PDQ variants the closest (then the first in PdqDihedral order)
@@ -274,9 +357,16 @@ public final class HashMatcher {
         }
       }
     }
+    return new FileCandidates(index, computed, candidates, carried);
+  }
+
+  private FileMatches resolve(FileCandidates fc, Map<Long, StoredEntry> entries) {
+    int index = fc.index();
+    Optional<ComputedHashes> computed = fc.computed();
+    Map<Long, Candidate> candidates = fc.candidates();
+    Set<DigestAlgorithm> carried = fc.carried();
     List<HashMatch> matches = new ArrayList<>();
     if (!candidates.isEmpty()) {
-      Map<Long, StoredEntry> entries = repository.entries(candidates.keySet());
       for (Map.Entry<Long, Candidate> c : candidates.entrySet()) {
         StoredEntry e = entries.get(c.getKey());
         StoredHashSet set = e == null ? null : sets.get(e.setId());
@@ -341,11 +431,13 @@ public final class HashMatcher {
 
   /**
    * What a match means: the set's kind, or, in a VICS abuse set, what the entry's category reads as
-   * in the bundled {@link VicsCategoryMap} (hash-sets-and-forensics.md §1.4: 0 non-pertinent is
-   * known-good, 4 comparison is other; UK grades are unverified and keep the set's kind).
+   * in this snapshot's {@link VicsCategoryMap}, the bundled one unless {@link #withCategoryMap}
+   * (hash-sets-and-forensics.md §1.4: 0 non-pertinent is known-good, 4 comparison is other; UK
+   * grades are unverified and keep the set's kind). The entry's category is stored as the file gave
+   * it, so a changed map is re-derived by matching again.
    */
-  static HashSetKind kindOf(StoredHashSet set, HashEntry entry) {
-    return VicsCategoryMap.bundled().kindOf(set, entry);
+  HashSetKind kindOf(StoredHashSet set, HashEntry entry) {
+    return categoryMap.kindOf(set, entry);
   }
 
   private FileVerdict verdict(List<HashMatch> matches, Set<DigestAlgorithm> carried) {

@@ -68,6 +68,12 @@ public interface HashSetRepository {
   /** Enables or disables a set; false when no set has that name. */
   boolean setEnabled(String name, boolean enabled);
 
+  /**
+   * Records that the set's matches now read its categories with the VICS category map {@code label}
+   * ("name version"), after a changed map was re-derived; false when no set has that id.
+   */
+  boolean recordCategoryMap(long setId, String label);
+
   /** Every set, by name. */
   List<StoredHashSet> list();
 
@@ -89,6 +95,64 @@ public interface HashSetRepository {
 
   /** Every stored tip of every agency, for re-matching after a set changed; ordered by id. */
   List<TipRef> allTips();
+
+  /**
+   * Up to {@code limit} stored tips of every agency with an id above {@code afterId}, ordered by
+   * id: re-matching reads the tips page by page.
+   */
+  default List<TipRef> tipPage(long afterId, int limit) {
+    return allTips().stream().filter(t -> t.tip().value() > afterId).limit(limit).toList();
+  }
+
+  /** How many tips {@link #allTips} would list. */
+  default long tipCount() {
+    return allTips().size();
+  }
+
+  /** The stored matches of these tips (those that have some), in one read where possible. */
+  default Map<TipRef, StoredMatches> findMatches(Collection<TipRef> tips) {
+    Map<TipRef, StoredMatches> out = new java.util.LinkedHashMap<>();
+    for (TipRef t : tips) {
+      findMatches(t.agency(), t.tip()).ifPresent(m -> out.put(t, m));
+    }
+    return out;
+  }
+
+  /** The computed hashes of these tips' files (tips without any are left out), by tip. */
+  default Map<TipRef, Map<Integer, ComputedHashes>> findComputed(Collection<TipRef> tips) {
+    Map<TipRef, Map<Integer, ComputedHashes>> out = new java.util.LinkedHashMap<>();
+    for (TipRef t : tips) {
+      Map<Integer, ComputedHashes> c = findComputed(t.agency(), t.tip());
+      if (!c.isEmpty()) {
+        out.put(t, c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A tip's new matches and, when triage reads them differently from before, the reason to mark it
+   * for re-triage.
+   */
+  record MatchUpdate(TipRef tip, TipHashMatches matches, Optional<String> retriageReason) {}
+
+  /**
+   * Stores the matches of every update and sets its re-triage mark, all in one transaction (where
+   * the repository has transactions): a page of re-matched tips is stored whole or not at all.
+   *
+   * @return the tips stored: those that still exist and are their agency's
+   */
+  default java.util.Set<TipRef> replaceMatches(List<MatchUpdate> updates, Instant computedAt) {
+    java.util.Set<TipRef> out = new java.util.LinkedHashSet<>();
+    for (MatchUpdate u : updates) {
+      if (replaceMatches(u.tip().agency(), u.tip().tip(), u.matches(), computedAt)) {
+        out.add(u.tip());
+        u.retriageReason()
+            .ifPresent(r -> markForRetriage(u.tip().agency(), u.tip().tip(), r, computedAt));
+      }
+    }
+    return out;
+  }
 
   /** Marks the tip for re-triage (a later mark replaces the reason and time). */
   void markForRetriage(AgencyId agency, TipId tip, String reason, Instant markedAt);

@@ -81,25 +81,189 @@ public final class TipMatching {
     }
   }
 
+  /** Tips read, matched and stored per page by {@link #rematchAll}. */
+  public static final int PAGE_SIZE = 500;
+
   /**
    * Re-matches every stored tip of every agency against the current sets; a tip whose matches
    * differ from the stored ones (none stored reads as every file "not checked"; set versions are
    * not compared) is marked for re-triage with {@code reason}.
+   *
+   * <p>Page by page ({@value #PAGE_SIZE} tips): the page's tips, stored matches and computed hashes
+   * read in a few queries, matched with one batched lookup ({@link HashMatcher#matchAll}), and
+   * their matches and marks written in one transaction; {@code progress} hears once per page. The
+   * stored matches are the same as matching the tips one by one ({@link #rematch}) gives.
    */
   public Rematch rematchAll(String reason, Progress progress) {
-    HashMatcher m = matcher();
-    List<HashSetRepository.TipRef> all = sets.allTips();
-    int changed = 0;
-    int done = 0;
-    for (HashSetRepository.TipRef ref : all) {
-      Optional<Change> c = matchAndStore(ref.agency(), ref.tip(), m);
-      if (c.isPresent() && c.get().changed()) {
-        sets.markForRetriage(ref.agency(), ref.tip(), reason, clock.instant());
-        changed++;
+    return rematchAll(reason, progress, PAGE_SIZE);
+  }
+
+  /** {@link #rematchAll(String, Progress)} with another page size (tests, benchmarks). */
+  public Rematch rematchAll(String reason, Progress progress, int pageSize) {
+    return rematchPages(matcher(), reason, progress, pageSize, stored -> true);
+  }
+
+  /**
+   * Sets imported under another version of the VICS category map than {@code map}: the map applies
+   * to them (a VICS abuse set) and their recorded map label differs or is missing (imported before
+   * the map was data). Their stored matches may read categories the old way.
+   */
+  public List<StoredHashSet> staleCategoryMap(VicsCategoryMap map) {
+    return staleCategoryMap(sets, map);
+  }
+
+  /**
+   * {@link #staleCategoryMap(VicsCategoryMap)} without a {@code TipMatching}, whose constructor
+   * loads the in-memory indexes (minutes for a national set): for listings and checks.
+   */
+  public static List<StoredHashSet> staleCategoryMap(HashSetRepository sets, VicsCategoryMap map) {
+    List<StoredHashSet> out = new ArrayList<>();
+    for (StoredHashSet s : sets.list()) {
+      if (map.appliesTo(s.info().kind(), s.info().categoryScheme())
+          && !s.categoryMap().equals(Optional.of(map.label()))) {
+        out.add(s);
       }
-      progress.done(++done, all.size());
     }
-    return new Rematch(all.size(), changed);
+    return out;
+  }
+
+  /**
+   * What applying a category map did.
+   *
+   * @param sets the sets re-derived, with the map label they had ("none" when unrecorded)
+   * @param tips tips looked at
+   * @param rematched tips that held a match in one of those sets and were matched again
+   * @param changed of those, the ones whose matches triage reads differently (marked for re-triage)
+   */
+  public record CategoryMapRefresh(
+      Map<String, String> sets, int tips, int rematched, int changed) {}
+
+  /**
+   * Makes a changed VICS category map take effect for what is stored: for every set imported under
+   * another map version ({@link #staleCategoryMap}), re-matches the tips holding a match in it,
+   * with {@code map} (the categories are stored as the set file gave them, so re-deriving is
+   * reading them again), marks the tips whose matches changed for re-triage with {@code reason},
+   * and then records {@code map}'s label on those sets. Tips without such a match are not touched:
+   * a map changes what a match means, never whether an entry matches. Nothing to do when no set is
+   * stale.
+   */
+  public CategoryMapRefresh applyCategoryMap(
+      VicsCategoryMap map, String reason, Progress progress) {
+    List<StoredHashSet> stale = staleCategoryMap(map);
+    Map<String, String> was = new java.util.LinkedHashMap<>();
+    for (StoredHashSet s : stale) {
+      was.put(s.info().name(), s.categoryMap().orElse("none"));
+    }
+    if (stale.isEmpty()) {
+      return new CategoryMapRefresh(Map.of(), 0, 0, 0);
+    }
+    java.util.Set<String> names = was.keySet();
+    int[] rematched = {0};
+    Rematch r =
+        rematchPages(
+            matcher().withCategoryMap(map),
+            reason,
+            progress,
+            PAGE_SIZE,
+            stored -> {
+              boolean hit =
+                  stored.isPresent()
+                      && stored.get().files().stream()
+                          .flatMap(f -> f.matches().stream())
+                          .anyMatch(m -> names.contains(m.setName()));
+              if (hit) {
+                rematched[0]++;
+              }
+              return hit;
+            });
+    for (StoredHashSet s : stale) {
+      sets.recordCategoryMap(s.id(), map.label());
+    }
+    return new CategoryMapRefresh(was, r.tips(), rematched[0], r.changed());
+  }
+
+  private Rematch rematchPages(
+      HashMatcher m,
+      String reason,
+      Progress progress,
+      int pageSize,
+      java.util.function.Predicate<Optional<TipHashMatches>> select) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("page size must be at least 1, was " + pageSize);
+    }
+    int total = (int) Math.min(Integer.MAX_VALUE, sets.tipCount());
+    int done = 0;
+    int changed = 0;
+    long after = Long.MIN_VALUE;
+    while (true) {
+      List<HashSetRepository.TipRef> page = sets.tipPage(after, pageSize);
+      if (page.isEmpty()) {
+        break;
+      }
+      after = page.get(page.size() - 1).tip().value();
+      Map<HashSetRepository.TipRef, HashSetRepository.StoredMatches> stored =
+          sets.findMatches(page);
+      List<HashSetRepository.TipRef> chosen = new ArrayList<>();
+      for (HashSetRepository.TipRef ref : page) {
+        if (select.test(Optional.ofNullable(stored.get(ref)).map(x -> x.matches()))) {
+          chosen.add(ref);
+        }
+      }
+      changed += rematchPage(m, chosen, stored, reason);
+      done += page.size();
+      progress.done(Math.min(done, total), Math.max(done, total));
+    }
+    return new Rematch(done, changed);
+  }
+
+  /** Matches one page of tips and stores it in one transaction; the number marked. */
+  private int rematchPage(
+      HashMatcher m,
+      List<HashSetRepository.TipRef> page,
+      Map<HashSetRepository.TipRef, HashSetRepository.StoredMatches> stored,
+      String reason) {
+    if (page.isEmpty()) {
+      return 0;
+    }
+    Map<AgencyId, List<TipId>> byAgency = new java.util.LinkedHashMap<>();
+    for (HashSetRepository.TipRef ref : page) {
+      byAgency.computeIfAbsent(ref.agency(), a -> new ArrayList<>()).add(ref.tip());
+    }
+    Map<HashSetRepository.TipRef, Tip> found = new java.util.HashMap<>();
+    byAgency.forEach(
+        (agency, ids) ->
+            tips.findAll(agency, ids)
+                .forEach((id, t) -> found.put(new HashSetRepository.TipRef(agency, id), t)));
+    List<HashSetRepository.TipRef> present = page.stream().filter(found::containsKey).toList();
+    Map<HashSetRepository.TipRef, Map<Integer, org.tiptrace.hash.content.ComputedHashes>> computed =
+        sets.findComputed(present);
+    List<HashMatcher.Subject> subjects = new ArrayList<>();
+    for (HashSetRepository.TipRef ref : present) {
+      subjects.add(
+          new HashMatcher.Subject(found.get(ref).report(), computed.getOrDefault(ref, Map.of())));
+    }
+    List<TipHashMatches> now = m.matchAll(subjects);
+    List<HashSetRepository.MatchUpdate> updates = new ArrayList<>();
+    for (int i = 0; i < present.size(); i++) {
+      HashSetRepository.TipRef ref = present.get(i);
+      TipHashMatches n = now.get(i);
+      List<FileMatches> before =
+          Optional.ofNullable(stored.get(ref))
+              .map(x -> x.matches().files())
+              .orElseGet(() -> unchecked(n.files().size()));
+      boolean changed = !triageView(before).equals(triageView(n.files()));
+      updates.add(
+          new HashSetRepository.MatchUpdate(
+              ref, n, changed ? Optional.of(reason) : Optional.empty()));
+    }
+    java.util.Set<HashSetRepository.TipRef> written = sets.replaceMatches(updates, clock.instant());
+    int marked = 0;
+    for (HashSetRepository.MatchUpdate u : updates) {
+      if (u.retriageReason().isPresent() && written.contains(u.tip())) {
+        marked++;
+      }
+    }
+    return marked;
   }
 
   /**

@@ -153,13 +153,4 @@ class VicsCategoryMapTest {
     assertThat(broken.getMessage()).startsWith("edited.yaml:").contains("not valid YAML");
     assertThat(broken.line()).isPositive();
   }
-
-  @Test
-  void matcherReadsKindsThroughTheMap() {
-    // HashMatcher reads kinds only through the map: the same answers.
-    assertThat(
-            HashMatcher.kindOf(
-                set(HashSetKind.KNOWN_ABUSE, "VICS 2.0 US"), entry(Optional.of("4"))))
-        .isEqualTo(HashSetKind.OTHER);
-  }
 }

@@ -101,6 +101,52 @@ final class JdbcComputedHashes {
     }
   }
 
+  /** The computed hashes of many tips, by tip; tips without any are left out. */
+  java.util.Map<org.tiptrace.hash.sets.HashSetRepository.TipRef, Map<Integer, ComputedHashes>>
+      findAll(java.util.Collection<org.tiptrace.hash.sets.HashSetRepository.TipRef> tips) {
+    java.util.Map<Long, org.tiptrace.hash.sets.HashSetRepository.TipRef> byId =
+        new java.util.HashMap<>();
+    tips.forEach(t -> byId.put(t.tip().value(), t));
+    java.util.Map<org.tiptrace.hash.sets.HashSetRepository.TipRef, Map<Integer, ComputedHashes>>
+        out = new java.util.HashMap<>();
+    java.util.List<Long> ids = java.util.List.copyOf(byId.keySet());
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += 500) {
+        java.util.List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        String sql =
+            "SELECT tip_id, agency, file_index, hashes FROM tip_file_computed_hash"
+                + " WHERE tip_id IN ("
+                + "?,".repeat(chunk.size() - 1)
+                + "?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setLong(i + 1, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              var ref = byId.get(rs.getLong(1));
+              if (!ref.agency().code().equals(rs.getString(2))) {
+                continue;
+              }
+              try {
+                out.computeIfAbsent(ref, r -> new TreeMap<>())
+                    .put(
+                        rs.getInt(3),
+                        TipJson.mapper().readValue(rs.getString(4), ComputedHashes.class));
+              } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(
+                    "unreadable computed hashes of tip " + ref.tip() + " file " + rs.getInt(3), e);
+              }
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the computed hashes of " + tips.size() + " tips", e);
+    }
+  }
+
   /** Locks the agency's tip row, so a concurrent delete or another agency cannot interleave. */
   private static boolean tipOf(Connection c, AgencyId agency, TipId tip) throws SQLException {
     try (PreparedStatement ps =

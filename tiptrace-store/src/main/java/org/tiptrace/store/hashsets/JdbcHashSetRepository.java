@@ -506,6 +506,220 @@ public final class JdbcHashSetRepository implements HashSetRepository {
     return computed.find(agency, tip);
   }
 
+  /** Rows per {@code IN (...)} list: well inside both databases' parameter limits. */
+  private static final int IN_CHUNK = 500;
+
+  private static String marks(int n) {
+    return "?,".repeat(n - 1) + "?";
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      out.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<TipRef> tipPage(long afterId, int limit) {
+    String sql = "SELECT agency, id FROM tip WHERE id > ? ORDER BY id LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, afterId);
+      ps.setInt(2, limit);
+      List<TipRef> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new TipRef(new AgencyId(rs.getString(1)), new TipId(rs.getLong(2))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot list tips after id " + afterId, e);
+    }
+  }
+
+  @Override
+  public long tipCount() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM tip");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot count tips", e);
+    }
+  }
+
+  @Override
+  public Map<TipRef, StoredMatches> findMatches(Collection<TipRef> tips) {
+    Map<TipRef, StoredMatches> out = new HashMap<>();
+    if (tips.isEmpty()) {
+      return out;
+    }
+    Map<Long, TipRef> byId = new HashMap<>();
+    tips.forEach(t -> byId.put(t.tip().value(), t));
+    try (Connection c = dataSource.getConnection()) {
+      for (List<Long> chunk : chunks(List.copyOf(byId.keySet()))) {
+        String sql =
+            "SELECT tip_id, agency, matches, computed_at FROM tip_hash_match WHERE tip_id IN ("
+                + marks(chunk.size())
+                + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setLong(i + 1, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              TipRef ref = byId.get(rs.getLong(1));
+              if (!ref.agency().code().equals(rs.getString(2))) {
+                continue; // another agency's row: never read across agencies
+              }
+              TipHashMatches m;
+              try {
+                m = TipJson.mapper().readValue(rs.getString(3), TipHashMatches.class);
+              } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("unreadable hash matches of tip " + ref.tip(), e);
+              }
+              out.put(ref, new StoredMatches(m, rs.getObject(4, OffsetDateTime.class).toInstant()));
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the hash matches of " + tips.size() + " tips", e);
+    }
+  }
+
+  @Override
+  public Map<TipRef, Map<Integer, ComputedHashes>> findComputed(Collection<TipRef> tips) {
+    return computed.findAll(tips);
+  }
+
+  @Override
+  public java.util.Set<TipRef> replaceMatches(List<MatchUpdate> updates, Instant computedAt) {
+    java.util.Set<TipRef> written = new java.util.LinkedHashSet<>();
+    if (updates.isEmpty()) {
+      return written;
+    }
+    // Locked in id order, so two writers over overlapping pages cannot deadlock.
+    List<MatchUpdate> sorted = new ArrayList<>(updates);
+    sorted.sort(java.util.Comparator.comparingLong(u -> u.tip().tip().value()));
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        Map<Long, String> agencyOf = new HashMap<>();
+        List<Long> ids = sorted.stream().map(u -> u.tip().tip().value()).toList();
+        for (List<Long> chunk : chunks(ids)) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, agency FROM tip WHERE id IN ("
+                      + marks(chunk.size())
+                      + ") ORDER BY id FOR UPDATE")) {
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setLong(i + 1, chunk.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                agencyOf.put(rs.getLong(1), rs.getString(2));
+              }
+            }
+          }
+        }
+        List<MatchUpdate> ok = new ArrayList<>();
+        for (MatchUpdate u : sorted) {
+          if (u.tip().agency().code().equals(agencyOf.get(u.tip().tip().value()))) {
+            ok.add(u);
+          }
+        }
+        List<Long> okIds = ok.stream().map(u -> u.tip().tip().value()).toList();
+        for (List<Long> chunk : chunks(okIds)) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM tip_hash_match WHERE tip_id IN (" + marks(chunk.size()) + ")")) {
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setLong(i + 1, chunk.get(i));
+            }
+            ps.executeUpdate();
+          }
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO tip_hash_match (tip_id, agency, hash_sets, computed_at, matches)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
+          for (MatchUpdate u : ok) {
+            ps.setLong(1, u.tip().tip().value());
+            ps.setString(2, u.tip().agency().code());
+            ps.setString(3, u.matches().sets());
+            ps.setObject(4, utc(computedAt));
+            ps.setString(5, TipJson.write(u.matches()));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        List<MatchUpdate> marked = ok.stream().filter(u -> u.retriageReason().isPresent()).toList();
+        List<Long> markedIds = marked.stream().map(u -> u.tip().tip().value()).toList();
+        for (List<Long> chunk : chunks(markedIds)) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM tips_retriage WHERE tip_id IN (" + marks(chunk.size()) + ")")) {
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setLong(i + 1, chunk.get(i));
+            }
+            ps.executeUpdate();
+          }
+        }
+        if (!marked.isEmpty()) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO tips_retriage (tip_id, agency, reason, marked_at)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            for (MatchUpdate u : marked) {
+              String reason = u.retriageReason().orElseThrow();
+              ps.setLong(1, u.tip().tip().value());
+              ps.setString(2, u.tip().agency().code());
+              ps.setString(3, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+              ps.setObject(4, utc(computedAt));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+        }
+        c.commit();
+        for (MatchUpdate u : updates) {
+          if (ok.contains(u)) {
+            written.add(u.tip());
+          }
+        }
+        return written;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot store the hash matches of " + updates.size() + " re-matched tips", e);
+    }
+  }
+
+  @Override
+  public boolean recordCategoryMap(long setId, String label) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("UPDATE hash_set SET category_map = ? WHERE id = ?")) {
+      ps.setString(1, label);
+      ps.setLong(2, setId);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new StoreException("cannot record the category map of hash set " + setId, e);
+    }
+  }
+
   /** Both databases keep microseconds; truncating first makes the round trip exact. */
   private static OffsetDateTime utc(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
