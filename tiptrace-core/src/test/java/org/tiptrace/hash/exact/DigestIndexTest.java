@@ -3,6 +3,12 @@ package org.tiptrace.hash.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,7 +117,8 @@ class DigestIndexTest {
 
   @ParameterizedTest(name = "seed={0} length={1} shape={2} n={3} pageBits={4}")
   @MethodSource("cases")
-  void everyLookupEqualsTheOracle(long seed, int len, Shape shape, int n, int pageBits) {
+  void everyLookupEqualsTheOracle(long seed, int len, Shape shape, int n, int pageBits)
+      throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed ^ len ^ ((long) shape.ordinal() << 40) ^ n);
     List<byte[]> digests = new ArrayList<>();
     Map<ByteBuffer, TreeSet<Integer>> oracle = new HashMap<>();
@@ -187,6 +194,132 @@ class DigestIndexTest {
     }
     // Places beyond the digests are left alone.
     assertThat(Arrays.copyOfRange(fromFlat, queries, queries + 3)).containsOnly(77);
+
+    // A snapshot read back answers every query as the original does.
+    DigestIndex copy = readBack(snapshot(index));
+    int[] fromCopy = new int[queries];
+    assertThat(copy.lookupAll(flat, fromCopy)).as(what).isEqualTo(hits);
+    assertThat(fromCopy).as(what).isEqualTo(fromBatch);
+    assertThat(copy.size()).isEqualTo(index.size());
+    assertThat(copy.digestLength()).isEqualTo(len);
+    assertThat(copy.memoryBytes()).isEqualTo(index.memoryBytes());
+    for (int qi = 0; qi < queries; qi += 7) {
+      assertThat(walk(copy, batch[qi], copy.lookup(batch[qi]))).as(what).containsExactly(want[qi]);
+    }
+  }
+
+  static byte[] snapshot(DigestIndex index) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      index.writeTo(new DataOutputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static DigestIndex readBack(byte[] snapshot) throws IOException {
+    return DigestIndex.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot)));
+  }
+
+  private static DigestIndex sample(int len, int n) {
+    SplittableRandom rnd = new SplittableRandom(7);
+    DigestIndex.Builder builder = DigestIndex.builder(len, n, 4);
+    for (int i = 0; i < n; i++) {
+      byte[] d = new byte[len];
+      rnd.nextBytes(d);
+      builder.add(d, i);
+    }
+    return builder.build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 20, 32})
+  void aSnapshotLeavesTheStreamJustAfterItself(int len) throws IOException {
+    DigestIndex empty = DigestIndex.builder(len).build();
+    DigestIndex some = sample(len, 100);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    empty.writeTo(out);
+    some.writeTo(out);
+    out.writeInt(12345);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    DigestIndex emptyCopy = DigestIndex.readFrom(in);
+    DigestIndex someCopy = DigestIndex.readFrom(in);
+    assertThat(in.readInt()).isEqualTo(12345);
+    assertThat(emptyCopy.size()).isZero();
+    assertThat(emptyCopy.lookup(new byte[len])).isEqualTo(-1);
+    assertThat(someCopy.size()).isEqualTo(100);
+    assertThat(snapshot(someCopy)).isEqualTo(snapshot(some));
+  }
+
+  @Test
+  void aTruncatedSnapshotNamesWhereItEnds() {
+    byte[] whole = snapshot(sample(20, 100));
+    // Header, directory (2^16 + 1 ints), page lengths and pages of 16 entries, checksum.
+    int directoryEnd = 32 + 4 * ((1 << 16) + 1);
+    int[] cuts = {
+      0, 5, 31, 32, directoryEnd - 1, directoryEnd + 2, directoryEnd + 10, whole.length - 1
+    };
+    String[] parts = {
+      "header",
+      "header",
+      "header",
+      "directory",
+      "directory",
+      "length of page 0",
+      "page 0",
+      "checksum"
+    };
+    for (int i = 0; i < cuts.length; i++) {
+      byte[] cut = Arrays.copyOf(whole, cuts[i]);
+      assertThatThrownBy(() -> readBack(cut))
+          .as("cut at %d", cuts[i])
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("truncated")
+          .hasMessageContaining(parts[i]);
+    }
+  }
+
+  @Test
+  void aForeignOrDamagedSnapshotIsRejectedWithTheReason() {
+    byte[] whole = snapshot(sample(32, 100));
+    byte[] foreign =
+        "PK\u0003\u0004 not an index at all, just some other file"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> readBack(foreign))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a digest index snapshot");
+
+    byte[] newer = whole.clone();
+    newer[11] = 2;
+    assertThatThrownBy(() -> readBack(newer))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 2 is not supported");
+
+    byte[] length = whole.clone();
+    length[15] = 24;
+    assertThatThrownBy(() -> readBack(length))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("digest length 24");
+
+    byte[] bits = whole.clone();
+    bits[23] = 40;
+    assertThatThrownBy(() -> readBack(bits))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("directory bits 40");
+
+    byte[] flipped = whole.clone();
+    flipped[whole.length - 20] ^= 0x10; // inside the last page
+    assertThatThrownBy(() -> readBack(flipped))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("checksum");
+
+    byte[] directory = whole.clone();
+    directory[32 + 3] = 1; // the first bucket would start at entry 1
+    assertThatThrownBy(() -> readBack(directory))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("directory runs from 1");
   }
 
   /** The payloads of a lookup's result through {@code next} and {@code payload}. */
