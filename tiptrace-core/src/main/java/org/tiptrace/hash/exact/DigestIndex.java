@@ -40,7 +40,10 @@ import java.util.zip.CRC32C;
  *       three passes: read every digest's directory slot, touch every bucket's first and last
  *       entry, then compare. The loads of one pass do not depend on each other, so the processor
  *       keeps many cache misses in flight instead of one (the way {@code PdqIndex} gathers its
- *       bucket bounds before it compares) [2].
+ *       bucket bounds before it compares) [2]. Up to {@value #SINGLE_LOOKUP_MAX} entries the index
+ *       stays in cache and a batch is a plain loop, which measured faster there.
+ *   <li>{@link #writeTo} and {@link #readFrom} save and load the arrays as a versioned, checksummed
+ *       snapshot, so a large index need not be sorted again at start-up.
  * </ol>
  *
  * <p><b>Exactness.</b> For MD5 the 16 bytes are the whole digest: hits are exact ({@link #exact()}
@@ -81,6 +84,12 @@ public final class DigestIndex {
 
   /** Buckets up to this size are scanned; larger ones are binary searched. */
   static final int LINEAR_SCAN_MAX = 8;
+
+  /**
+   * Up to this many entries (2.4 MB of entries and a 256 KiB directory, about what one core's L2
+   * holds) a batch is a loop of single lookups: measured faster there (decision 0018).
+   */
+  static final int SINGLE_LOOKUP_MAX = 1 << 17;
 
   /** Digests per block of a batch: enough misses to overlap, few enough to stay in L1. */
   static final int BLOCK = 32;
@@ -347,7 +356,8 @@ public final class DigestIndex {
   /**
    * Looks up every digest of {@code digests} at once: {@code out[i]} becomes what {@link
    * #lookup(byte[])} gives for {@code digests[i]}, but the lookups' cache misses overlap, so a
-   * batch costs far less per digest than a loop of single lookups. Allocates nothing.
+   * batch costs less per digest than a loop of single lookups (up to {@value #SINGLE_LOOKUP_MAX}
+   * entries, where the index stays in cache, it is such a loop). Allocates nothing.
    *
    * @return the number of digests found
    * @throws IllegalArgumentException if a digest has the wrong length (naming its position) or
@@ -395,8 +405,22 @@ public final class DigestIndex {
   /** Digest i is {@code many[i]} when {@code many} is given, else at {@code i * len} in flat. */
   private int lookupAll(byte[][] many, byte[] flat, int count, int[] out) {
     int hits = 0;
-    long touched = 0;
     int len = digestLength;
+    if (size <= SINGLE_LOOKUP_MAX) {
+      // The whole index is in cache: the passes would only add instructions.
+      for (int i = 0; i < count; i++) {
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        int b = (int) ((long) LONG_BE.get(d, off) >>> shift);
+        int e =
+            scan(
+                (long) LONG_BE.get(d, off + 2), (long) LONG_BE.get(d, off + 8), dir[b], dir[b + 1]);
+        out[i] = e;
+        hits += e >>> 31 ^ 1;
+      }
+      return hits;
+    }
+    long touched = 0;
     for (int start = 0; start < count; start += BLOCK) {
       int end = Math.min(count, start + BLOCK);
       // Pass 1: every directory slot; the loads are independent, so their misses overlap.

@@ -50,7 +50,8 @@ class DigestIndexTest {
     for (long seed : seeds) {
       for (int len : new int[] {16, 20, 32}) {
         for (Shape shape : Shape.values()) {
-          // 300,000 gives a 17-bit directory; run it for the fixed seed only (it is slow).
+          // 300,000 gives a 17-bit directory and takes the batch passes (above
+          // SINGLE_LOOKUP_MAX); run it for the fixed seed only (it is slow).
           for (int n :
               seed == seeds[0]
                   ? new int[] {0, 1, 17, 5_000, 60_000, 300_000}
@@ -478,6 +479,16 @@ class DigestIndexTest {
         .isInstanceOf(IndexOutOfBoundsException.class);
     assertThat(index.lookupAll(new byte[0][], new int[0])).isZero();
     assertThat(index.next(new byte[20], 0)).isEqualTo(-1);
+  }
+
+  /** The oracle cases must reach both batch paths: the plain loop and the passes. */
+  @Test
+  void theOracleCasesCoverBothBatchPaths() {
+    assertThat(cases().stream().mapToInt(a -> (int) a.get()[3]).max().orElseThrow())
+        .isGreaterThan(DigestIndex.SINGLE_LOOKUP_MAX);
+    assertThat(
+            cases().stream().mapToInt(a -> (int) a.get()[3]).filter(n -> n > 0).min().orElseThrow())
+        .isLessThanOrEqualTo(DigestIndex.SINGLE_LOOKUP_MAX);
   }
 
   @Test
