@@ -553,9 +553,10 @@ public final class DigestIndex {
   /**
    * Writes a snapshot of the index to {@code out}, for {@link #readFrom} to load without sorting
    * again. Layout, big-endian: the magic {@code "TTDIGIDX"}; version (1); digest length; size;
-   * directory bits; page bits; page count; the directory's {@code 2^bits + 1} ints; each page as
-   * its byte length and bytes; then the CRC-32C of everything before it, magic included. The stream
-   * is flushed, not closed.
+   * directory bits; page bits; page count; the CRC-32C of those 32 header bytes (so a damaged
+   * header is caught before its sizes are trusted); the directory's {@code 2^bits + 1} ints; each
+   * page as its byte length and bytes; then the CRC-32C of everything before it, magic included.
+   * The stream is flushed, not closed.
    *
    * @throws IOException if writing fails
    */
@@ -569,6 +570,8 @@ public final class DigestIndex {
     }
     write(out, crc, header, header.length);
     byte[] chunk = new byte[COPY_CHUNK];
+    INT_BE.set(chunk, 0, headerChecksum(header));
+    write(out, crc, chunk, 4);
     for (int i = 0; i < dir.length; ) {
       int ints = Math.min(COPY_CHUNK / 4, dir.length - i);
       for (int k = 0; k < ints; k++) {
@@ -620,6 +623,11 @@ public final class DigestIndex {
               + " is not supported; this build reads version "
               + SNAPSHOT_VERSION);
     }
+    byte[] chunk = new byte[COPY_CHUNK];
+    read(in, crc, chunk, 4, "header");
+    if ((int) INT_BE.get(chunk, 0) != headerChecksum(header)) {
+      throw new IOException("digest index snapshot is corrupt: its header fails its checksum");
+    }
     int digestLength = (int) INT_BE.get(header, 12);
     if (digestLength != 16 && digestLength != 20 && digestLength != 32) {
       throw new IOException(
@@ -635,7 +643,6 @@ public final class DigestIndex {
           "digest index snapshot: page count " + pageCount + " does not fit size " + size);
     }
     int[] dir = new int[(1 << bits) + 1];
-    byte[] chunk = new byte[COPY_CHUNK];
     for (int i = 0; i < dir.length; ) {
       int ints = Math.min(COPY_CHUNK / 4, dir.length - i);
       read(in, crc, chunk, 4 * ints, "directory");
@@ -690,6 +697,12 @@ public final class DigestIndex {
               crc.getValue()));
     }
     return new DigestIndex(digestLength, size, pages, pageBits, dir, bits);
+  }
+
+  private static int headerChecksum(byte[] header) {
+    CRC32C crc = new CRC32C();
+    crc.update(header, 0, header.length);
+    return (int) crc.getValue();
   }
 
   private static void read(DataInputStream in, CRC32C crc, byte[] into, int length, String part)

@@ -10,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -254,13 +256,26 @@ class DigestIndexTest {
     assertThat(snapshot(someCopy)).isEqualTo(snapshot(some));
   }
 
+  /**
+   * The snapshot with header byte {@code at} set to {@code value} and the header checksum redone.
+   */
+  private static byte[] withHeaderByte(byte[] snapshot, int at, int value) {
+    byte[] out = snapshot.clone();
+    out[at] = (byte) value;
+    CRC32C crc = new CRC32C();
+    crc.update(out, 0, 32);
+    ByteBuffer.wrap(out, 32, 4).putInt((int) crc.getValue());
+    return out;
+  }
+
   @Test
   void aTruncatedSnapshotNamesWhereItEnds() {
     byte[] whole = snapshot(sample(20, 100));
-    // Header, directory (2^16 + 1 ints), page lengths and pages of 16 entries, checksum.
-    int directoryEnd = 32 + 4 * ((1 << 16) + 1);
+    // Header and its checksum, directory (2^16 + 1 ints), page lengths and pages of 16 entries,
+    // checksum.
+    int directoryEnd = 36 + 4 * ((1 << 16) + 1);
     int[] cuts = {
-      0, 5, 31, 32, directoryEnd - 1, directoryEnd + 2, directoryEnd + 10, whole.length - 1
+      0, 5, 34, 40, directoryEnd - 1, directoryEnd + 2, directoryEnd + 10, whole.length - 1
     };
     String[] parts = {
       "header",
@@ -287,7 +302,7 @@ class DigestIndexTest {
     byte[] whole = snapshot(sample(32, 100));
     byte[] foreign =
         "PK\u0003\u0004 not an index at all, just some other file"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            .getBytes(StandardCharsets.US_ASCII);
     assertThatThrownBy(() -> readBack(foreign))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("not a digest index snapshot");
@@ -298,17 +313,22 @@ class DigestIndexTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("version 2 is not supported");
 
-    byte[] length = whole.clone();
-    length[15] = 24;
-    assertThatThrownBy(() -> readBack(length))
+    byte[] damagedHeader = whole.clone();
+    damagedHeader[23] = 30; // directory bits: 2^30 ints if it were trusted
+    assertThatThrownBy(() -> readBack(damagedHeader))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("header fails its checksum");
+
+    // Fields a writer could not have written, with a header checksum that matches them.
+    assertThatThrownBy(() -> readBack(withHeaderByte(whole, 15, 24)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("digest length 24");
-
-    byte[] bits = whole.clone();
-    bits[23] = 40;
-    assertThatThrownBy(() -> readBack(bits))
+    assertThatThrownBy(() -> readBack(withHeaderByte(whole, 23, 40)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("directory bits 40");
+    assertThatThrownBy(() -> readBack(withHeaderByte(whole, 31, 9)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("page count 9");
 
     byte[] flipped = whole.clone();
     flipped[whole.length - 20] ^= 0x10; // inside the last page
@@ -317,7 +337,7 @@ class DigestIndexTest {
         .hasMessageContaining("checksum");
 
     byte[] directory = whole.clone();
-    directory[32 + 3] = 1; // the first bucket would start at entry 1
+    directory[36 + 3] = 1; // the first bucket would start at entry 1
     assertThatThrownBy(() -> readBack(directory))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("directory runs from 1");
