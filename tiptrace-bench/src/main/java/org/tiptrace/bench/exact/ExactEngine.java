@@ -45,6 +45,41 @@ public enum ExactEngine {
       };
     }
   },
+  /**
+   * The decision-0018 experiment ({@link InterpolatedBlockIndex}): a cache-resident block table and
+   * an interpolated position instead of the fine directory.
+   */
+  INTERPOLATED_BLOCK {
+    @Override
+    Lookup build(int digestLength, int n, IntFunction<byte[]> digestOf) {
+      InterpolatedBlockIndex.Builder b = InterpolatedBlockIndex.builder(digestLength, n);
+      for (int i = 0; i < n; i++) {
+        b.add(digestOf.apply(i), i);
+      }
+      InterpolatedBlockIndex index = b.build();
+      return new Lookup() {
+        @Override
+        public int first(byte[] digest) {
+          int e = index.lookup(digest);
+          return e < 0 ? -1 : index.payload(e);
+        }
+
+        @Override
+        public void firstAll(byte[][] digests, int[] out) {
+          index.lookupAll(digests, out);
+          for (int i = 0; i < digests.length; i++) {
+            int e = out[i];
+            out[i] = e < 0 ? -1 : index.payload(e);
+          }
+        }
+
+        @Override
+        public long arrayBytes() {
+          return index.memoryBytes();
+        }
+      };
+    }
+  },
   /** The previous design ({@link SortedPrefixIndex}), one lookup at a time. */
   SORTED_PREFIX {
     @Override

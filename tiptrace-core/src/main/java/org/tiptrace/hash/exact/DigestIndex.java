@@ -1,10 +1,16 @@
 package org.tiptrace.hash.exact;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.zip.CRC32C;
 
 /**
  * A compact immutable index from digests of one length (MD5 16, SHA-1 20, SHA-256 32 bytes) to int
@@ -34,7 +40,10 @@ import java.util.Objects;
  *       three passes: read every digest's directory slot, touch every bucket's first and last
  *       entry, then compare. The loads of one pass do not depend on each other, so the processor
  *       keeps many cache misses in flight instead of one (the way {@code PdqIndex} gathers its
- *       bucket bounds before it compares) [2].
+ *       bucket bounds before it compares) [2]. Up to {@value #SINGLE_LOOKUP_MAX} entries the index
+ *       stays in cache and a batch is a plain loop, which measured faster there.
+ *   <li>{@link #writeTo} and {@link #readFrom} save and load the arrays as a versioned, checksummed
+ *       snapshot, so a large index need not be sorted again at start-up.
  * </ol>
  *
  * <p><b>Exactness.</b> For MD5 the 16 bytes are the whole digest: hits are exact ({@link #exact()}
@@ -76,8 +85,22 @@ public final class DigestIndex {
   /** Buckets up to this size are scanned; larger ones are binary searched. */
   static final int LINEAR_SCAN_MAX = 8;
 
+  /**
+   * Up to this many entries (2.4 MB of entries and a 256 KiB directory, about what one core's L2
+   * holds) a batch is a loop of single lookups: measured faster there (decision 0018).
+   */
+  static final int SINGLE_LOOKUP_MAX = 1 << 17;
+
   /** Digests per block of a batch: enough misses to overlap, few enough to stay in L1. */
   static final int BLOCK = 32;
+
+  /** First eight bytes of a snapshot: "TTDIGIDX". */
+  static final long SNAPSHOT_MAGIC = 0x5454444947494458L;
+
+  /** The snapshot layout {@link #writeTo} writes; {@link #readFrom} reads it. */
+  static final int SNAPSHOT_VERSION = 1;
+
+  private static final int COPY_CHUNK = 1 << 16;
 
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -333,7 +356,8 @@ public final class DigestIndex {
   /**
    * Looks up every digest of {@code digests} at once: {@code out[i]} becomes what {@link
    * #lookup(byte[])} gives for {@code digests[i]}, but the lookups' cache misses overlap, so a
-   * batch costs far less per digest than a loop of single lookups. Allocates nothing.
+   * batch costs less per digest than a loop of single lookups (up to {@value #SINGLE_LOOKUP_MAX}
+   * entries, where the index stays in cache, it is such a loop). Allocates nothing.
    *
    * @return the number of digests found
    * @throws IllegalArgumentException if a digest has the wrong length (naming its position) or
@@ -381,8 +405,22 @@ public final class DigestIndex {
   /** Digest i is {@code many[i]} when {@code many} is given, else at {@code i * len} in flat. */
   private int lookupAll(byte[][] many, byte[] flat, int count, int[] out) {
     int hits = 0;
-    long touched = 0;
     int len = digestLength;
+    if (size <= SINGLE_LOOKUP_MAX) {
+      // The whole index is in cache: the passes would only add instructions.
+      for (int i = 0; i < count; i++) {
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        int b = (int) ((long) LONG_BE.get(d, off) >>> shift);
+        int e =
+            scan(
+                (long) LONG_BE.get(d, off + 2), (long) LONG_BE.get(d, off + 8), dir[b], dir[b + 1]);
+        out[i] = e;
+        hits += e >>> 31 ^ 1;
+      }
+      return hits;
+    }
+    long touched = 0;
     for (int start = 0; start < count; start += BLOCK) {
       int end = Math.min(count, start + BLOCK);
       // Pass 1: every directory slot; the loads are independent, so their misses overlap.
@@ -510,6 +548,181 @@ public final class DigestIndex {
       throw new IllegalArgumentException(
           "digest must have " + digestLength + " bytes, had " + digest.length);
     }
+  }
+
+  /**
+   * Writes a snapshot of the index to {@code out}, for {@link #readFrom} to load without sorting
+   * again. Layout, big-endian: the magic {@code "TTDIGIDX"}; version (1); digest length; size;
+   * directory bits; page bits; page count; the CRC-32C of those 32 header bytes (so a damaged
+   * header is caught before its sizes are trusted); the directory's {@code 2^bits + 1} ints; each
+   * page as its byte length and bytes; then the CRC-32C of everything before it, magic included.
+   * The stream is flushed, not closed.
+   *
+   * @throws IOException if writing fails
+   */
+  public void writeTo(DataOutputStream out) throws IOException {
+    CRC32C crc = new CRC32C();
+    byte[] header = new byte[8 + 6 * 4];
+    LONG_BE.set(header, 0, SNAPSHOT_MAGIC);
+    int[] fields = {SNAPSHOT_VERSION, digestLength, size, 64 - shift, pageBits, pages.length};
+    for (int i = 0; i < fields.length; i++) {
+      INT_BE.set(header, 8 + 4 * i, fields[i]);
+    }
+    write(out, crc, header, header.length);
+    byte[] chunk = new byte[COPY_CHUNK];
+    INT_BE.set(chunk, 0, headerChecksum(header));
+    write(out, crc, chunk, 4);
+    for (int i = 0; i < dir.length; ) {
+      int ints = Math.min(COPY_CHUNK / 4, dir.length - i);
+      for (int k = 0; k < ints; k++) {
+        INT_BE.set(chunk, 4 * k, dir[i + k]);
+      }
+      write(out, crc, chunk, 4 * ints);
+      i += ints;
+    }
+    for (byte[] page : pages) {
+      INT_BE.set(chunk, 0, page.length);
+      write(out, crc, chunk, 4);
+      write(out, crc, page, page.length);
+    }
+    out.writeLong(crc.getValue());
+    out.flush();
+  }
+
+  private static void write(DataOutputStream out, CRC32C crc, byte[] bytes, int length)
+      throws IOException {
+    crc.update(bytes, 0, length);
+    out.write(bytes, 0, length);
+  }
+
+  /**
+   * Reads a snapshot that {@link #writeTo} wrote; the stream is left just after it.
+   *
+   * @throws IOException if the stream fails, ends early ("truncated", naming the part), is not a
+   *     snapshot (wrong magic), has a version this build does not read, carries impossible fields
+   *     (naming the field and value), or fails its checksum
+   */
+  public static DigestIndex readFrom(DataInputStream in) throws IOException {
+    CRC32C crc = new CRC32C();
+    byte[] header = new byte[8 + 6 * 4];
+    read(in, crc, header, header.length, "header");
+    long magic = (long) LONG_BE.get(header, 0);
+    if (magic != SNAPSHOT_MAGIC) {
+      throw new IOException(
+          String.format(
+              Locale.ROOT,
+              "not a digest index snapshot: magic 0x%016x, expected 0x%016x (\"TTDIGIDX\")",
+              magic,
+              SNAPSHOT_MAGIC));
+    }
+    int version = (int) INT_BE.get(header, 8);
+    if (version != SNAPSHOT_VERSION) {
+      throw new IOException(
+          "digest index snapshot version "
+              + version
+              + " is not supported; this build reads version "
+              + SNAPSHOT_VERSION);
+    }
+    byte[] chunk = new byte[COPY_CHUNK];
+    read(in, crc, chunk, 4, "header");
+    if ((int) INT_BE.get(chunk, 0) != headerChecksum(header)) {
+      throw new IOException("digest index snapshot is corrupt: its header fails its checksum");
+    }
+    int digestLength = (int) INT_BE.get(header, 12);
+    if (digestLength != 16 && digestLength != 20 && digestLength != 32) {
+      throw new IOException(
+          "digest index snapshot: digest length " + digestLength + " is not 16, 20 or 32");
+    }
+    int size = field(header, 2, "size", 0, MAX_ENTRIES);
+    int bits = field(header, 3, "directory bits", MIN_DIRECTORY_BITS, 30);
+    int pageBits = field(header, 4, "page bits", 1, PAGE_BITS);
+    int pageCount =
+        field(header, 5, "page count", 0, (int) (((long) size + (1 << pageBits) - 1) >>> pageBits));
+    if (pageCount != (int) (((long) size + (1 << pageBits) - 1) >>> pageBits)) {
+      throw new IOException(
+          "digest index snapshot: page count " + pageCount + " does not fit size " + size);
+    }
+    int[] dir = new int[(1 << bits) + 1];
+    for (int i = 0; i < dir.length; ) {
+      int ints = Math.min(COPY_CHUNK / 4, dir.length - i);
+      read(in, crc, chunk, 4 * ints, "directory");
+      for (int k = 0; k < ints; k++) {
+        dir[i + k] = (int) INT_BE.get(chunk, 4 * k);
+      }
+      i += ints;
+    }
+    if (dir[0] != 0 || dir[dir.length - 1] != size) {
+      throw new IOException(
+          "digest index snapshot: directory runs from "
+              + dir[0]
+              + " to "
+              + dir[dir.length - 1]
+              + ", expected 0 to the size "
+              + size);
+    }
+    for (int b = 0; b + 1 < dir.length; b++) {
+      if (dir[b] > dir[b + 1]) {
+        throw new IOException("digest index snapshot: directory decreases at bucket " + b);
+      }
+    }
+    byte[][] pages = new byte[pageCount][];
+    for (int g = 0; g < pageCount; g++) {
+      read(in, crc, chunk, 4, "length of page " + g);
+      int length = (int) INT_BE.get(chunk, 0);
+      long entries = Math.min(1L << pageBits, size - ((long) g << pageBits));
+      if (length != entries * ENTRY_BYTES) {
+        throw new IOException(
+            "digest index snapshot: page "
+                + g
+                + " has "
+                + length
+                + " bytes, expected "
+                + entries * ENTRY_BYTES);
+      }
+      pages[g] = new byte[length];
+      read(in, crc, pages[g], length, "page " + g);
+    }
+    long stored;
+    try {
+      stored = in.readLong();
+    } catch (EOFException e) {
+      throw new IOException("digest index snapshot is truncated: it ends before its checksum", e);
+    }
+    if (stored != crc.getValue()) {
+      throw new IOException(
+          String.format(
+              Locale.ROOT,
+              "digest index snapshot is corrupt: checksum 0x%08x stored, 0x%08x computed",
+              stored,
+              crc.getValue()));
+    }
+    return new DigestIndex(digestLength, size, pages, pageBits, dir, bits);
+  }
+
+  private static int headerChecksum(byte[] header) {
+    CRC32C crc = new CRC32C();
+    crc.update(header, 0, header.length);
+    return (int) crc.getValue();
+  }
+
+  private static void read(DataInputStream in, CRC32C crc, byte[] into, int length, String part)
+      throws IOException {
+    try {
+      in.readFully(into, 0, length);
+    } catch (EOFException e) {
+      throw new IOException("digest index snapshot is truncated: it ends in the " + part, e);
+    }
+    crc.update(into, 0, length);
+  }
+
+  /** Header int {@code i} (after magic and version), checked to lie in [min, max]. */
+  private static int field(byte[] header, int i, String name, int min, int max) throws IOException {
+    int v = (int) INT_BE.get(header, 8 + 4 * i);
+    if (v < min || v > max) {
+      throw new IOException(
+          "digest index snapshot: " + name + " " + v + " is outside " + min + ".." + max);
+    }
+    return v;
   }
 
   /** Top bits of the digest (the flipped key's sign bit restored). */

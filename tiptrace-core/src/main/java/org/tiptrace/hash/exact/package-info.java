@@ -8,7 +8,8 @@
  * confirms against the full digests it keeps. Lookups allocate nothing ({@link
  * org.tiptrace.hash.exact.DigestIndex#lookup}, {@code next}, {@code payload}); {@link
  * org.tiptrace.hash.exact.DigestIndex#lookupAll(byte[][], int[])} looks up a batch with overlapping
- * cache misses.
+ * cache misses. {@link org.tiptrace.hash.exact.DigestIndex#writeTo} and {@link
+ * org.tiptrace.hash.exact.DigestIndex#readFrom} save and load a versioned, checksummed snapshot.
  */
 @NullMarked
 package org.tiptrace.hash.exact;

@@ -3,7 +3,14 @@ package org.tiptrace.hash.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +52,8 @@ class DigestIndexTest {
     for (long seed : seeds) {
       for (int len : new int[] {16, 20, 32}) {
         for (Shape shape : Shape.values()) {
-          // 300,000 gives a 17-bit directory; run it for the fixed seed only (it is slow).
+          // 300,000 gives a 17-bit directory and takes the batch passes (above
+          // SINGLE_LOOKUP_MAX); run it for the fixed seed only (it is slow).
           for (int n :
               seed == seeds[0]
                   ? new int[] {0, 1, 17, 5_000, 60_000, 300_000}
@@ -111,7 +120,8 @@ class DigestIndexTest {
 
   @ParameterizedTest(name = "seed={0} length={1} shape={2} n={3} pageBits={4}")
   @MethodSource("cases")
-  void everyLookupEqualsTheOracle(long seed, int len, Shape shape, int n, int pageBits) {
+  void everyLookupEqualsTheOracle(long seed, int len, Shape shape, int n, int pageBits)
+      throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed ^ len ^ ((long) shape.ordinal() << 40) ^ n);
     List<byte[]> digests = new ArrayList<>();
     Map<ByteBuffer, TreeSet<Integer>> oracle = new HashMap<>();
@@ -187,6 +197,150 @@ class DigestIndexTest {
     }
     // Places beyond the digests are left alone.
     assertThat(Arrays.copyOfRange(fromFlat, queries, queries + 3)).containsOnly(77);
+
+    // A snapshot read back answers every query as the original does.
+    DigestIndex copy = readBack(snapshot(index));
+    int[] fromCopy = new int[queries];
+    assertThat(copy.lookupAll(flat, fromCopy)).as(what).isEqualTo(hits);
+    assertThat(fromCopy).as(what).isEqualTo(fromBatch);
+    assertThat(copy.size()).isEqualTo(index.size());
+    assertThat(copy.digestLength()).isEqualTo(len);
+    assertThat(copy.memoryBytes()).isEqualTo(index.memoryBytes());
+    for (int qi = 0; qi < queries; qi += 7) {
+      assertThat(walk(copy, batch[qi], copy.lookup(batch[qi]))).as(what).containsExactly(want[qi]);
+    }
+  }
+
+  static byte[] snapshot(DigestIndex index) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      index.writeTo(new DataOutputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static DigestIndex readBack(byte[] snapshot) throws IOException {
+    return DigestIndex.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot)));
+  }
+
+  private static DigestIndex sample(int len, int n) {
+    SplittableRandom rnd = new SplittableRandom(7);
+    DigestIndex.Builder builder = DigestIndex.builder(len, n, 4);
+    for (int i = 0; i < n; i++) {
+      byte[] d = new byte[len];
+      rnd.nextBytes(d);
+      builder.add(d, i);
+    }
+    return builder.build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 20, 32})
+  void aSnapshotLeavesTheStreamJustAfterItself(int len) throws IOException {
+    DigestIndex empty = DigestIndex.builder(len).build();
+    DigestIndex some = sample(len, 100);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    empty.writeTo(out);
+    some.writeTo(out);
+    out.writeInt(12345);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    DigestIndex emptyCopy = DigestIndex.readFrom(in);
+    DigestIndex someCopy = DigestIndex.readFrom(in);
+    assertThat(in.readInt()).isEqualTo(12345);
+    assertThat(emptyCopy.size()).isZero();
+    assertThat(emptyCopy.lookup(new byte[len])).isEqualTo(-1);
+    assertThat(someCopy.size()).isEqualTo(100);
+    assertThat(snapshot(someCopy)).isEqualTo(snapshot(some));
+  }
+
+  /**
+   * The snapshot with header byte {@code at} set to {@code value} and the header checksum redone.
+   */
+  private static byte[] withHeaderByte(byte[] snapshot, int at, int value) {
+    byte[] out = snapshot.clone();
+    out[at] = (byte) value;
+    CRC32C crc = new CRC32C();
+    crc.update(out, 0, 32);
+    ByteBuffer.wrap(out, 32, 4).putInt((int) crc.getValue());
+    return out;
+  }
+
+  @Test
+  void aTruncatedSnapshotNamesWhereItEnds() {
+    byte[] whole = snapshot(sample(20, 100));
+    // Header and its checksum, directory (2^16 + 1 ints), page lengths and pages of 16 entries,
+    // checksum.
+    int directoryEnd = 36 + 4 * ((1 << 16) + 1);
+    int[] cuts = {
+      0, 5, 34, 40, directoryEnd - 1, directoryEnd + 2, directoryEnd + 10, whole.length - 1
+    };
+    String[] parts = {
+      "header",
+      "header",
+      "header",
+      "directory",
+      "directory",
+      "length of page 0",
+      "page 0",
+      "checksum"
+    };
+    for (int i = 0; i < cuts.length; i++) {
+      byte[] cut = Arrays.copyOf(whole, cuts[i]);
+      assertThatThrownBy(() -> readBack(cut))
+          .as("cut at %d", cuts[i])
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("truncated")
+          .hasMessageContaining(parts[i]);
+    }
+  }
+
+  @Test
+  void aForeignOrDamagedSnapshotIsRejectedWithTheReason() {
+    byte[] whole = snapshot(sample(32, 100));
+    byte[] foreign =
+        "PK\u0003\u0004 not an index at all, just some other file"
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> readBack(foreign))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a digest index snapshot");
+
+    byte[] newer = whole.clone();
+    newer[11] = 2;
+    assertThatThrownBy(() -> readBack(newer))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 2 is not supported");
+
+    byte[] damagedHeader = whole.clone();
+    damagedHeader[23] = 30; // directory bits: 2^30 ints if it were trusted
+    assertThatThrownBy(() -> readBack(damagedHeader))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("header fails its checksum");
+
+    // Fields a writer could not have written, with a header checksum that matches them.
+    assertThatThrownBy(() -> readBack(withHeaderByte(whole, 15, 24)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("digest length 24");
+    assertThatThrownBy(() -> readBack(withHeaderByte(whole, 23, 40)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("directory bits 40");
+    assertThatThrownBy(() -> readBack(withHeaderByte(whole, 31, 9)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("page count 9");
+
+    byte[] flipped = whole.clone();
+    flipped[whole.length - 20] ^= 0x10; // inside the last page
+    assertThatThrownBy(() -> readBack(flipped))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("checksum");
+
+    byte[] directory = whole.clone();
+    directory[36 + 3] = 1; // the first bucket would start at entry 1
+    assertThatThrownBy(() -> readBack(directory))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("directory runs from 1");
   }
 
   /** The payloads of a lookup's result through {@code next} and {@code payload}. */
@@ -345,6 +499,16 @@ class DigestIndexTest {
         .isInstanceOf(IndexOutOfBoundsException.class);
     assertThat(index.lookupAll(new byte[0][], new int[0])).isZero();
     assertThat(index.next(new byte[20], 0)).isEqualTo(-1);
+  }
+
+  /** The oracle cases must reach both batch paths: the plain loop and the passes. */
+  @Test
+  void theOracleCasesCoverBothBatchPaths() {
+    assertThat(cases().stream().mapToInt(a -> (int) a.get()[3]).max().orElseThrow())
+        .isGreaterThan(DigestIndex.SINGLE_LOOKUP_MAX);
+    assertThat(
+            cases().stream().mapToInt(a -> (int) a.get()[3]).filter(n -> n > 0).min().orElseThrow())
+        .isLessThanOrEqualTo(DigestIndex.SINGLE_LOOKUP_MAX);
   }
 
   @Test

@@ -1,0 +1,715 @@
+package org.tiptrace.bench.exact;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An experiment measured against {@code DigestIndex} (decision 0018) and kept so that it can be
+ * re-run: the same 18-byte entries, but the fine radix directory replaced by a coarse block table
+ * small enough to stay in cache (2^16–2^18 ints, about 64 entries per block) and a position
+ * interpolated inside the block, searched from by a short walk. It aims at one memory miss per
+ * lookup instead of two; on this machine it measured slower at 10M (see {@code
+ * docs/benchmarks-exact.md}): the estimate is off by about √(entries per block)/2 entries, so the
+ * walk often needs a second, dependent line, and a batch touches more lines. The rest of this
+ * comment is the decision-0010 layout it started from; where it speaks of the directory and bucket
+ * scan, read block table and interpolated walk.
+ *
+ * <p>A compact immutable index from digests of one length (MD5 16, SHA-1 20, SHA-256 32 bytes) to int
+ * payloads (entry ids), held in primitive arrays and no per-entry objects, built for lookups that
+ * cost about two cache misses each and batches of lookups whose misses overlap.
+ *
+ * <p><b>Map.</b>
+ *
+ * <ol>
+ *   <li>Entries are sorted by (first 16 digest bytes, payload); identical (digest, payload) pairs
+ *       are kept once.
+ *   <li>A radix directory on the top {@code b} bits of the digest, {@code b = max(16, ⌊log2 n⌋ −
+ *       1)}, gives each bucket's first entry ({@code 2^b + 1} ints, 1–2 bytes per entry): on
+ *       uniform digests a bucket holds 2–4 entries, so a lookup reads one directory line and then
+ *       the one or two cache lines its bucket spans. Digests are uniform, so the top bits predict
+ *       the position; this is the radix variant of interpolation search [1].
+ *   <li>An entry is 18 bytes in a {@code byte[]} page: digest bytes 2–15 and the payload,
+ *       big-endian, side by side, so a hit reads its payload from the line it compared. Bytes 0–1
+ *       are not stored: the directory has at least 16 bits, so the bucket implies them. That saves
+ *       2 bytes per entry, which pays for the finer directory. Pages hold {@code 2^26} entries (1.2
+ *       GB) each, below the {@code byte[]} limit.
+ *   <li>Comparing reads two overlapping big-endian longs per entry (bytes 2–9 and 8–15) through a
+ *       {@link VarHandle} byte-array view: no copies, no boxing, no allocation. A bucket is scanned
+ *       linearly; a bucket above {@value #LINEAR_SCAN_MAX} entries (digests crafted or chosen to
+ *       share leading bytes) is binary searched, so such input costs O(log n), not O(n).
+ *   <li>Batches ({@link #lookupAll(byte[][], int[])}) run in blocks of {@value #BLOCK} digests and
+ *       three passes: read every digest's directory slot, touch every bucket's first and last
+ *       entry, then compare. The loads of one pass do not depend on each other, so the processor
+ *       keeps many cache misses in flight instead of one (the way {@code PdqIndex} gathers its
+ *       bucket bounds before it compares) [2].
+ * </ol>
+ *
+ * <p><b>Exactness.</b> For MD5 the 16 bytes are the whole digest: hits are exact ({@link #exact()}
+ * is true). For SHA-1 and SHA-256 the index compares the first {@value #COMPARED_BYTES} bytes only
+ * ({@link #comparedBytes()}), because 100M SHA-256 digests cannot be stored exactly in 20 bytes
+ * each (they need about 29 bytes of information each), and the issue's budget is 2 GB for 100M.
+ * Then {@link #exact()} is false and every hit is a <em>prefix hit</em>: a candidate whose first
+ * 128 bits equal the query's, which the caller must confirm against the full digest it stores
+ * before reporting a match. On digests that are not crafted to collide, a false candidate has a
+ * probability of about {@code n / 2^128} per query.
+ *
+ * <p><b>Memory.</b> {@link #memoryBytes()}: 18 bytes per distinct pair plus the directory (1–2
+ * bytes per entry; a fixed 256 KiB below 2^17 entries), so 19.3 bytes per entry and 1.93·10^9 bytes
+ * for 100M; see {@code docs/benchmarks-exact.md}. The builder holds 20 bytes per entry while it
+ * collects and sorts (use {@code builder(int, int)} with the expected size to avoid growing
+ * copies); {@link Builder#build()} then packs the pages, so building peaks near 38 bytes per entry.
+ *
+ * <p><b>Threads.</b> Immutable once built; any number of threads may query it.
+ *
+ * <p>References: [1] Knuth, TAOCP vol. 3, §6.2.1 (interpolation search) and §5.2.5 (radix
+ * distribution); [2] Chen, Ailamaki, Gibbons, Mowry, "Improving hash join performance through
+ * prefetching" (ICDE 2004), group prefetching; [3] McIlroy, Bostic, McIlroy, "Engineering Radix
+ * Sort" (1993), for the in-place American flag distribution used by {@link Builder#build()}.
+ */
+public final class InterpolatedBlockIndex {
+
+  /** Digest bytes the index stores and compares. */
+  public static final int COMPARED_BYTES = 16;
+
+  /** Bytes per stored entry: digest bytes 2–15 and a 4-byte payload. */
+  static final int ENTRY_BYTES = 18;
+
+  /** The directory has at least this many bits, so digest bytes 0–1 need not be stored. */
+  static final int MIN_DIRECTORY_BITS = 16;
+
+  /** Entries per page: 2^26 × 18 bytes stays below the largest {@code byte[]}. */
+  static final int PAGE_BITS = 26;
+
+  /** Entries a search steps one at a time from its estimate before it binary searches. */
+  static final int WALK_MAX = 8;
+
+  /** A batch also loads the entries this far either side of the estimate: about one line. */
+  static final int TOUCH_REACH = 3;
+
+  /** The block table stays this small (2^18 + 1 ints, 1 MiB) so it stays in cache. */
+  static final int MAX_DIRECTORY_BITS = 18;
+
+  /** Digests per block of a batch: enough misses to overlap, few enough to stay in L1. */
+  static final int BLOCK = 32;
+
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT_BE =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final int[] NONE = new int[0];
+  private static final int ARRAY_HEADER_BYTES = 16;
+  private static final int MAX_ENTRIES = (Integer.MAX_VALUE - 8) / 2;
+  private static final int INSERTION_SORT_MAX = 16;
+  // A value the touch pass's checksum will in practice never equal; see touchSink.
+  private static final long TOUCH_MARK = 0x9E3779B97F4A7C15L;
+
+  /**
+   * Written only when a batch's checksum of touched bytes equals {@link #TOUCH_MARK}: the test
+   * keeps the compiler from dropping the touch pass's loads, whose only purpose is to start cache
+   * misses.
+   */
+  @SuppressWarnings("unused")
+  private static long touchSink;
+
+  private final int digestLength;
+  private final int size;
+  // Entry e is at pages[e >>> pageBits], offset (e & pageMask) * ENTRY_BYTES.
+  private final byte[][] pages;
+  private final int pageBits;
+  private final int pageMask;
+  // dir[b]..dir[b+1] are the entries whose top `bits` bits equal b.
+  private final int[] dir;
+  private final int bits;
+  private final int shift;
+
+  private InterpolatedBlockIndex(
+      int digestLength, int size, byte[][] pages, int pageBits, int[] dir, int bits) {
+    this.digestLength = digestLength;
+    this.size = size;
+    this.pages = pages;
+    this.pageBits = pageBits;
+    this.pageMask = (1 << pageBits) - 1;
+    this.dir = dir;
+    this.bits = bits;
+    this.shift = 64 - bits;
+  }
+
+  /**
+   * A builder for digests of {@code digestLength} bytes.
+   *
+   * @throws IllegalArgumentException unless the length is 16, 20 or 32
+   */
+  public static Builder builder(int digestLength) {
+    return builder(digestLength, 1024);
+  }
+
+  /**
+   * A builder sized for {@code expectedSize} entries, so that it need not grow its arrays when at
+   * most that many are added.
+   *
+   * @throws IllegalArgumentException unless the length is 16, 20 or 32 and the size is 0 or more
+   */
+  public static Builder builder(int digestLength, int expectedSize) {
+    return builder(digestLength, expectedSize, PAGE_BITS);
+  }
+
+  /** As {@code builder(int, int)} with smaller pages, so tests can cross page boundaries. */
+  static Builder builder(int digestLength, int expectedSize, int pageBits) {
+    if (digestLength != 16 && digestLength != 20 && digestLength != 32) {
+      throw new IllegalArgumentException(
+          "digest length must be 16 (MD5), 20 (SHA-1) or 32 (SHA-256) bytes, was " + digestLength);
+    }
+    if (expectedSize < 0 || expectedSize > MAX_ENTRIES) {
+      throw new IllegalArgumentException(
+          "expected size must be 0.." + MAX_ENTRIES + ", was " + expectedSize);
+    }
+    if (pageBits < 1 || pageBits > PAGE_BITS) {
+      throw new IllegalArgumentException("page bits must be 1.." + PAGE_BITS + ", was " + pageBits);
+    }
+    return new Builder(digestLength, expectedSize, pageBits);
+  }
+
+  /** Collects (digest, payload) pairs; single use, not thread-safe. */
+  public static final class Builder {
+    private final int digestLength;
+    private final int pageBits;
+    // Pairs (hi, lo) of digest bytes 0–7 and 8–15, sign bit flipped so signed order is byte order.
+    private long[] keys;
+    private int[] payloads;
+    private int n;
+    private boolean built;
+
+    private Builder(int digestLength, int capacity, int pageBits) {
+      this.digestLength = digestLength;
+      this.pageBits = pageBits;
+      this.keys = new long[2 * capacity];
+      this.payloads = new int[capacity];
+    }
+
+    /**
+     * Adds one pair. The digest is read, not kept.
+     *
+     * @throws IllegalArgumentException if the digest has the wrong length
+     * @throws IllegalStateException after {@link #build()}, or beyond about 1.07 billion entries
+     */
+    public Builder add(byte[] digest, int payload) {
+      checkLength(digest, digestLength);
+      if (built) {
+        throw new IllegalStateException("builder already built");
+      }
+      if (n == payloads.length) {
+        grow();
+      }
+      keys[2 * n] = (long) LONG_BE.get(digest, 0) ^ Long.MIN_VALUE;
+      keys[2 * n + 1] = (long) LONG_BE.get(digest, 8) ^ Long.MIN_VALUE;
+      payloads[n] = payload;
+      n++;
+      return this;
+    }
+
+    private void grow() {
+      if (n == MAX_ENTRIES) {
+        throw new IllegalStateException("a digest index holds at most " + MAX_ENTRIES + " entries");
+      }
+      int capacity = (int) Math.min(MAX_ENTRIES, Math.max(16, n + (long) (n >> 1)));
+      keys = Arrays.copyOf(keys, 2 * capacity);
+      payloads = Arrays.copyOf(payloads, capacity);
+    }
+
+    /**
+     * Sorts the pairs in place, packs them into pages and returns the index; the builder cannot be
+     * used afterwards. Duplicate (digest, payload) pairs are allowed and kept once.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public InterpolatedBlockIndex build() {
+      if (built) {
+        throw new IllegalStateException("builder already built");
+      }
+      built = true;
+      long[] k = keys;
+      int[] p = payloads;
+      keys = new long[0];
+      payloads = NONE;
+      int bits = directoryBits(n);
+      int[] dir = distribute(k, p, n, bits);
+      for (int b = 0; b + 1 < dir.length; b++) {
+        sort(k, p, dir[b], dir[b + 1]);
+      }
+      int m = dedupe(k, p, dir);
+      return new InterpolatedBlockIndex(digestLength, m, pack(k, p, m, pageBits), pageBits, dir, bits);
+    }
+  }
+
+  /**
+   * Writes entries 0..m-1 into pages of 2^pageBits entries (the last page only as long as used).
+   */
+  private static byte[][] pack(long[] k, int[] p, int m, int pageBits) {
+    int perPage = 1 << pageBits;
+    int count = m == 0 ? 0 : (int) (((long) m + perPage - 1) >>> pageBits);
+    byte[][] pages = new byte[count][];
+    for (int g = 0; g < count; g++) {
+      int entries = (int) Math.min(perPage, m - ((long) g << pageBits));
+      byte[] page = new byte[entries * ENTRY_BYTES];
+      int base = g << pageBits;
+      for (int j = 0; j < entries; j++) {
+        int i = base + j;
+        long hi = k[2 * i] ^ Long.MIN_VALUE;
+        long lo = k[2 * i + 1] ^ Long.MIN_VALUE;
+        int off = j * ENTRY_BYTES;
+        // Bytes 2–9, then 8–15 (rewriting bytes 8–9 with the same values), then the payload.
+        LONG_BE.set(page, off, (hi << 16) | (lo >>> 48));
+        LONG_BE.set(page, off + 6, lo);
+        INT_BE.set(page, off + 14, p[i]);
+      }
+      pages[g] = page;
+    }
+    return pages;
+  }
+
+  /** Digest length in bytes: 16, 20 or 32. */
+  public int digestLength() {
+    return digestLength;
+  }
+
+  /** Number of distinct (digest, payload) pairs. */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * Digest bytes compared by the lookups: the first {@value #COMPARED_BYTES}, which is all of an
+   * MD5 digest and a prefix of a SHA-1 or SHA-256 one.
+   */
+  public int comparedBytes() {
+    return Math.min(COMPARED_BYTES, digestLength);
+  }
+
+  /**
+   * Whether hits are exact matches: true when {@link #comparedBytes()} covers the whole digest
+   * (MD5). When false, every hit is a prefix hit that the caller must confirm against the full
+   * digest.
+   */
+  public boolean exact() {
+    return comparedBytes() == digestLength;
+  }
+
+  /**
+   * The first entry stored under {@code digest} (the one with the smallest payload), or -1 if none;
+   * allocates nothing. Walk the digest's entries with {@link #next(byte[], int)} and read each
+   * payload with {@link #payload(int)}. When {@link #exact()} is false the entries are those whose
+   * first {@link #comparedBytes()} bytes equal the digest's: candidates to confirm, not yet
+   * matches.
+   *
+   * @throws IllegalArgumentException if the digest has the wrong length
+   */
+  public int lookup(byte[] digest) {
+    checkLength(digest, digestLength);
+    long top = (long) LONG_BE.get(digest, 0);
+    int b = (int) (top >>> shift);
+    int from = dir[b];
+    int to = dir[b + 1];
+    if (from == to) {
+      return -1;
+    }
+    long x = (long) LONG_BE.get(digest, 2);
+    long y = (long) LONG_BE.get(digest, 8);
+    return find(x, y, from, to, estimate(top, from, to));
+  }
+
+  /**
+   * The entry after {@code entry} if it is also stored under {@code digest} (a larger payload),
+   * else -1; {@code entry} is one that {@link #lookup} or this method gave for the digest.
+   * Allocates nothing.
+   *
+   * @throws IllegalArgumentException if the digest has the wrong length
+   * @throws IndexOutOfBoundsException unless {@code 0 <= entry < size()}
+   */
+  public int next(byte[] digest, int entry) {
+    checkLength(digest, digestLength);
+    Objects.checkIndex(entry, size);
+    int e = entry + 1;
+    int b = (int) ((long) LONG_BE.get(digest, 0) >>> shift);
+    // Only entries of the digest's bucket share its bytes 0–1, which entries do not store.
+    if (e >= dir[b + 1]) {
+      return -1;
+    }
+    byte[] page = pages[e >>> pageBits];
+    int off = (e & pageMask) * ENTRY_BYTES;
+    boolean same =
+        (long) LONG_BE.get(page, off) == (long) LONG_BE.get(digest, 2)
+            && (long) LONG_BE.get(page, off + 6) == (long) LONG_BE.get(digest, 8);
+    return same ? e : -1;
+  }
+
+  /**
+   * The payload of {@code entry}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= entry < size()}
+   */
+  public int payload(int entry) {
+    Objects.checkIndex(entry, size);
+    return (int) INT_BE.get(pages[entry >>> pageBits], (entry & pageMask) * ENTRY_BYTES + 14);
+  }
+
+  /**
+   * Looks up every digest of {@code digests} at once: {@code out[i]} becomes what {@link
+   * #lookup(byte[])} gives for {@code digests[i]}, but the lookups' cache misses overlap, so a
+   * batch costs far less per digest than a loop of single lookups. Allocates nothing.
+   *
+   * @return the number of digests found
+   * @throws IllegalArgumentException if a digest has the wrong length (naming its position) or
+   *     {@code out} is shorter than {@code digests}
+   */
+  public int lookupAll(byte[][] digests, int[] out) {
+    if (out.length < digests.length) {
+      throw new IllegalArgumentException(
+          "out has " + out.length + " places for " + digests.length + " digests");
+    }
+    for (int i = 0; i < digests.length; i++) {
+      if (digests[i].length != digestLength) {
+        throw new IllegalArgumentException(
+            "digest " + i + " must have " + digestLength + " bytes, had " + digests[i].length);
+      }
+    }
+    return lookupAll(digests, null, digests.length, out);
+  }
+
+  /**
+   * As {@link #lookupAll(byte[][], int[])} over digests laid end to end in one array: digest {@code
+   * i} is {@code digests[i * digestLength() .. (i + 1) * digestLength())}.
+   *
+   * @return the number of digests found
+   * @throws IllegalArgumentException if the array's length is not a multiple of the digest length
+   *     or {@code out} has fewer places than there are digests
+   */
+  public int lookupAll(byte[] digests, int[] out) {
+    if (digests.length % digestLength != 0) {
+      throw new IllegalArgumentException(
+          "digests array of "
+              + digests.length
+              + " bytes is not a whole number of "
+              + digestLength
+              + "-byte digests");
+    }
+    int count = digests.length / digestLength;
+    if (out.length < count) {
+      throw new IllegalArgumentException(
+          "out has " + out.length + " places for " + count + " digests");
+    }
+    return lookupAll(null, digests, count, out);
+  }
+
+  /** Digest i is {@code many[i]} when {@code many} is given, else at {@code i * len} in flat. */
+  private int lookupAll(byte[][] many, byte[] flat, int count, int[] out) {
+    int hits = 0;
+    long touched = 0;
+    int len = digestLength;
+    for (int start = 0; start < count; start += BLOCK) {
+      int end = Math.min(count, start + BLOCK);
+      // Pass 1: every digest's estimated position (the block table is in cache), and a load of the
+      // lines around it. The loads do not depend on each other, so their misses overlap; nothing
+      // branches on the loaded bytes, so no mispredicted compare holds up the next load.
+      for (int i = start; i < end; i++) {
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        long top = (long) LONG_BE.get(d, off);
+        int b = (int) (top >>> shift);
+        int from = dir[b];
+        int to = dir[b + 1];
+        if (from == to) {
+          out[i] = -1;
+          continue;
+        }
+        int e = estimate(top, from, to);
+        out[i] = e;
+        touched ^= (long) LONG_BE.get(pages[e >>> pageBits], (e & pageMask) * ENTRY_BYTES);
+        int before = Math.max(from, e - TOUCH_REACH);
+        int after = Math.min(to - 1, e + TOUCH_REACH);
+        touched += pages[before >>> pageBits][(before & pageMask) * ENTRY_BYTES];
+        touched += pages[after >>> pageBits][(after & pageMask) * ENTRY_BYTES + ENTRY_BYTES - 1];
+      }
+      // Pass 2: search from the estimates, in cache by now.
+      for (int i = start; i < end; i++) {
+        int e = out[i];
+        if (e < 0) {
+          continue;
+        }
+        byte[] d = many != null ? many[i] : flat;
+        int off = many != null ? 0 : i * len;
+        int b = (int) ((long) LONG_BE.get(d, off) >>> shift);
+        e = find((long) LONG_BE.get(d, off + 2), (long) LONG_BE.get(d, off + 8), dir[b], dir[b + 1], e);
+        out[i] = e;
+        hits += e >>> 31 ^ 1;
+      }
+    }
+    if (touched == TOUCH_MARK) {
+      touchSink = touched;
+    }
+    return hits;
+  }
+
+  /**
+   * The payloads stored under {@code digest}, ascending, each once; an empty array if none. When
+   * {@link #exact()} is false these are the payloads of entries whose first {@link
+   * #comparedBytes()} bytes equal the digest's: candidates to confirm, not yet matches. Allocates
+   * the array on a hit; {@link #lookup(byte[])} does not.
+   *
+   * @throws IllegalArgumentException if the digest has the wrong length
+   */
+  public int[] find(byte[] digest) {
+    int first = lookup(digest);
+    if (first < 0) {
+      return NONE;
+    }
+    int count = 1;
+    for (int e = next(digest, first); e >= 0; e = next(digest, e)) {
+      count++;
+    }
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = payload(first + i);
+    }
+    return out;
+  }
+
+  /**
+   * Whether any payload is stored under {@code digest}; a prefix hit when {@link #exact()} is false
+   * (see {@link #lookup}).
+   *
+   * @throws IllegalArgumentException if the digest has the wrong length
+   */
+  public boolean contains(byte[] digest) {
+    return lookup(digest) >= 0;
+  }
+
+  /** Bytes held by the index's arrays, headers included (references counted as 8 bytes). */
+  public long memoryBytes() {
+    long n = 2L * ARRAY_HEADER_BYTES + 8L * pages.length + 4L * dir.length;
+    for (byte[] page : pages) {
+      n += ARRAY_HEADER_BYTES + page.length;
+    }
+    return n;
+  }
+
+  /**
+   * Where entries of the block [from, to) should hold the digest whose top bits are {@code top}:
+   * the block's key range mapped linearly onto its entries (interpolation [1]); uniform digests
+   * put the true place within a few entries of it.
+   */
+  private int estimate(long top, int from, int to) {
+    // The 32 bits below the block bits: the digest's fraction of the way through its block.
+    long fraction = (top << bits) >>> 32;
+    return from + (int) ((fraction * (to - from)) >>> 32);
+  }
+
+  /**
+   * The first entry in [from, to) whose stored bytes 2–9 and 8–15 are (x, y), or -1, searching
+   * from the estimate {@code guess}: a few steps one entry at a time (the usual distance on
+   * uniform digests), then binary search over what is left, so digests crafted to crowd one block
+   * cost O(log n), not O(n).
+   */
+  private int find(long x, long y, int from, int to, int guess) {
+    int lower;
+    if (compare(guess, x, y) < 0) {
+      // The first entry not below the digest is after the guess.
+      int e = guess + 1;
+      int stop = Math.min(to, e + WALK_MAX);
+      while (e < stop && compare(e, x, y) < 0) {
+        e++;
+      }
+      lower = e < stop || e == to ? e : lowerBound(x, y, e, to);
+    } else {
+      // The guess is not below the digest: the first such entry is the guess or before it.
+      int e = guess;
+      int stop = Math.max(from, e - WALK_MAX);
+      while (e > stop && compare(e - 1, x, y) >= 0) {
+        e--;
+      }
+      lower = e > stop || e == from ? e : lowerBound(x, y, from, e);
+    }
+    return lower < to && compare(lower, x, y) == 0 ? lower : -1;
+  }
+
+  /** Entry e's stored bytes 2–15 against (x, y), in unsigned byte order. */
+  private int compare(int e, long x, long y) {
+    byte[] page = pages[e >>> pageBits];
+    int off = (e & pageMask) * ENTRY_BYTES;
+    long a = (long) LONG_BE.get(page, off);
+    if (a != x) {
+      return Long.compareUnsigned(a, x);
+    }
+    return Long.compareUnsigned((long) LONG_BE.get(page, off + 6), y);
+  }
+
+  /** First entry in [from, to) that is not below (x, y) in unsigned order, or {@code to}. */
+  private int lowerBound(long x, long y, int from, int to) {
+    while (from < to) {
+      int mid = (from + to) >>> 1;
+      if (compare(mid, x, y) < 0) {
+        from = mid + 1;
+      } else {
+        to = mid;
+      }
+    }
+    return from;
+  }
+
+  private static void checkLength(byte[] digest, int digestLength) {
+    if (digest.length != digestLength) {
+      throw new IllegalArgumentException(
+          "digest must have " + digestLength + " bytes, had " + digest.length);
+    }
+  }
+
+  /** Top bits of the digest (the flipped key's sign bit restored). */
+  private static int bucket(long flippedHi, int shift) {
+    return (int) ((flippedHi ^ Long.MIN_VALUE) >>> shift);
+  }
+
+  /**
+   * About 2–4 entries per bucket, and at least {@value #MIN_DIRECTORY_BITS} bits so that the bucket
+   * implies digest bytes 0–1.
+   */
+  static int directoryBits(int n) {
+    int log2 = 31 - Integer.numberOfLeadingZeros(Math.max(1, n));
+    return Math.max(MIN_DIRECTORY_BITS, Math.min(MAX_DIRECTORY_BITS, log2 - 6));
+  }
+
+  /**
+   * Counts entries per bucket and permutes them in place so each bucket is contiguous (American
+   * flag sort [3]); returns the directory.
+   */
+  private static int[] distribute(long[] k, int[] p, int n, int bits) {
+    int buckets = 1 << bits;
+    int shift = 64 - bits;
+    int[] dir = new int[buckets + 1];
+    for (int i = 0; i < n; i++) {
+      dir[bucket(k[2 * i], shift) + 1]++;
+    }
+    for (int b = 0; b < buckets; b++) {
+      dir[b + 1] += dir[b];
+    }
+    int[] next = Arrays.copyOf(dir, buckets);
+    for (int b = 0; b < buckets; b++) {
+      int end = dir[b + 1];
+      while (next[b] < end) {
+        int i = next[b];
+        int c = bucket(k[2 * i], shift);
+        if (c == b) {
+          next[b]++;
+        } else {
+          // Move entry i to its bucket's next free place; take what was there and repeat.
+          swap(k, p, i, next[c]++);
+        }
+      }
+    }
+    return dir;
+  }
+
+  /** Three-way quicksort on (hi, lo, payload) over [from, to); duplicates cost no extra passes. */
+  private static void sort(long[] k, int[] p, int from, int to) {
+    while (to - from > INSERTION_SORT_MAX) {
+      // Pivot from the middle of three spread positions keeps sorted and shared-prefix input fast.
+      int a = from;
+      int m = (from + to) >>> 1;
+      int z = to - 1;
+      int pi = median(k, p, a, m, z);
+      long ph = k[2 * pi];
+      long pl = k[2 * pi + 1];
+      int pp = p[pi];
+      int lt = from;
+      int gt = to;
+      int i = from;
+      while (i < gt) {
+        int c = compare(k[2 * i], k[2 * i + 1], p[i], ph, pl, pp);
+        if (c < 0) {
+          swap(k, p, lt++, i++);
+        } else if (c > 0) {
+          swap(k, p, i, --gt);
+        } else {
+          i++;
+        }
+      }
+      // Recurse on the smaller side, loop on the larger, so the stack stays O(log n).
+      if (lt - from < to - gt) {
+        sort(k, p, from, lt);
+        from = gt;
+      } else {
+        sort(k, p, gt, to);
+        to = lt;
+      }
+    }
+    for (int i = from + 1; i < to; i++) {
+      for (int j = i; j > from && compareAt(k, p, j - 1, j) > 0; j--) {
+        swap(k, p, j - 1, j);
+      }
+    }
+  }
+
+  private static int median(long[] k, int[] p, int a, int b, int c) {
+    if (compareAt(k, p, a, b) < 0) {
+      if (compareAt(k, p, b, c) < 0) {
+        return b;
+      }
+      return compareAt(k, p, a, c) < 0 ? c : a;
+    }
+    if (compareAt(k, p, a, c) < 0) {
+      return a;
+    }
+    return compareAt(k, p, b, c) < 0 ? c : b;
+  }
+
+  private static int compareAt(long[] k, int[] p, int i, int j) {
+    return compare(k[2 * i], k[2 * i + 1], p[i], k[2 * j], k[2 * j + 1], p[j]);
+  }
+
+  private static int compare(long h1, long l1, int p1, long h2, long l2, int p2) {
+    if (h1 != h2) {
+      return h1 < h2 ? -1 : 1;
+    }
+    if (l1 != l2) {
+      return l1 < l2 ? -1 : 1;
+    }
+    return Integer.compare(p1, p2);
+  }
+
+  private static void swap(long[] k, int[] p, int i, int j) {
+    long h = k[2 * i];
+    long l = k[2 * i + 1];
+    int q = p[i];
+    k[2 * i] = k[2 * j];
+    k[2 * i + 1] = k[2 * j + 1];
+    p[i] = p[j];
+    k[2 * j] = h;
+    k[2 * j + 1] = l;
+    p[j] = q;
+  }
+
+  /**
+   * Keeps one of each run of equal (hi, lo, payload), compacting in place, and rewrites the
+   * directory to match; returns the new count. Equal entries are always in the same bucket.
+   */
+  private static int dedupe(long[] k, int[] p, int[] dir) {
+    int w = 0;
+    for (int b = 0; b + 1 < dir.length; b++) {
+      int start = dir[b];
+      int end = dir[b + 1];
+      dir[b] = w;
+      for (int i = start; i < end; i++) {
+        if (i > start && compareAt(k, p, w - 1, i) == 0) {
+          continue;
+        }
+        k[2 * w] = k[2 * i];
+        k[2 * w + 1] = k[2 * i + 1];
+        p[w] = p[i];
+        w++;
+      }
+    }
+    dir[dir.length - 1] = w;
+    return w;
+  }
+}
