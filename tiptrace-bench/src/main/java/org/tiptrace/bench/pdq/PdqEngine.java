@@ -23,6 +23,16 @@ public enum PdqEngine {
       return index(codes, PdqIndex.Layout.PAIR_TABLES);
     }
   },
+  /**
+   * {@link PdqIndex} with the block-table layout ({@code PdqIndex.Layout.BLOCK_TABLES}, decision
+   * 0017).
+   */
+  TIPTRACE_BLOCK_INDEX {
+    @Override
+    Searcher build(long[] codes) {
+      return index(codes, PdqIndex.Layout.BLOCK_TABLES);
+    }
+  },
   /** Plain Java linear scan over {@code long[4n]} with {@code Long.bitCount} (the baseline). */
   LINEAR_SCAN {
     @Override

@@ -84,7 +84,9 @@ public final class PdqIndex {
   static final int TAIL_CAPACITY = 4095;
 
   private static final byte[] MAGIC = "TTPDQIDX".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 3;
+
+  /** Newest snapshot version read; {@link Layout#snapshotVersion()} says which one is written. */
+  private static final int VERSION = 4;
 
   /**
    * How sealed segments are laid out. Both are exact; they trade memory for speed (decision 0004,
@@ -102,14 +104,38 @@ public final class PdqIndex {
      * at most 64 bytes a row ids included, but about 40× more buckets probed at {@code d = 31}. The
      * default ({@link #DEFAULT_LAYOUT}).
      */
-    PAIR_TABLES;
+    PAIR_TABLES,
+    /**
+     * 16 slot tables whose entries name 32-row blocks (15 bits at 2^20 rows) over codes stored
+     * column-major per slot pair, slot 0 implicit ({@link BlockSegment}, decision 0017): about 63
+     * bytes a row with ids spanning less than 2^21 a segment, and the probes of {@link
+     * #SLOT_TABLES}, each checking a block of 32 rows in two cache lines.
+     */
+    BLOCK_TABLES;
 
     int maxRows() {
-      return this == SLOT_TABLES ? SlotSegment.MAX_ROWS : MihSegment.MAX_ROWS;
+      return switch (this) {
+        case SLOT_TABLES -> SlotSegment.MAX_ROWS;
+        case PAIR_TABLES -> MihSegment.MAX_ROWS;
+        case BLOCK_TABLES -> BlockSegment.MAX_ROWS;
+      };
     }
 
     Segment segment(long[] codes, long[] ids, int n) {
-      return this == SLOT_TABLES ? new SlotSegment(codes, ids, n) : new MihSegment(codes, ids, n);
+      return switch (this) {
+        case SLOT_TABLES -> new SlotSegment(codes, ids, n);
+        case PAIR_TABLES -> new MihSegment(codes, ids, n);
+        case BLOCK_TABLES -> new BlockSegment(codes, ids, n);
+      };
+    }
+
+    /**
+     * Snapshot version written for this layout: 3 for the first two (readable by builds that
+     * predate {@link #BLOCK_TABLES}), 4 for {@link #BLOCK_TABLES} (the same format; an older build
+     * then reports an unsupported version instead of an unknown layout).
+     */
+    int snapshotVersion() {
+      return this == BLOCK_TABLES ? 4 : 3;
     }
   }
 
@@ -437,7 +463,7 @@ public final class PdqIndex {
           new DataOutputStream(
               new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
       out.write(MAGIC);
-      out.writeInt(VERSION);
+      out.writeInt(layout.snapshotVersion());
       long count = tailSize;
       for (Segment s : segments) {
         count += s.live();
@@ -519,11 +545,17 @@ public final class PdqIndex {
       Layout layout = DEFAULT_LAYOUT;
       int[] parts = new int[0];
       long header = MAGIC.length + 4 + 8;
-      if (version == VERSION) {
+      if (version >= 3) {
         int ordinal = in.readUnsignedByte();
-        if (ordinal >= Layout.values().length) {
+        if (ordinal >= Layout.values().length
+            || Layout.values()[ordinal].snapshotVersion() != version) {
           throw new PdqIndexFormatException(
-              file + ": corrupt PDQ index snapshot (unknown layout " + ordinal + ")");
+              file
+                  + ": corrupt PDQ index snapshot (unknown layout "
+                  + ordinal
+                  + " for version "
+                  + version
+                  + ")");
         }
         layout = Layout.values()[ordinal];
         int segmentCount = in.readInt();
@@ -565,7 +597,7 @@ public final class PdqIndex {
         }
       } else {
         for (int c = 0; c < 4 * n; c++) {
-          codes[c] = in.readLong(); // versions 2 and 3
+          codes[c] = in.readLong(); // versions 2 to 4
         }
         for (int row = 0; row < n; row++) {
           ids[row] = in.readLong();
@@ -578,7 +610,7 @@ public final class PdqIndex {
             file + ": corrupt PDQ index snapshot (checksum mismatch)");
       }
       // Versions 1 and 2 predate the layouts: converted to the default one on load.
-      return version == VERSION
+      return version >= 3
           ? fromParts(ids, codes, n, layout, parts)
           : fromArrays(ids, codes, n, DEFAULT_LAYOUT);
     } catch (EOFException e) {
