@@ -66,13 +66,17 @@ final class BlockSegment implements Segment {
   private static final int GROUP = 64;
 
   /**
-   * Leading elements skipped in the columns so that blocks start on a 64-byte line: a large array
-   * is humongous in G1 and starts at a region boundary, its elements 16 bytes further (header).
+   * Leading longs skipped in {@link #cols} so that blocks start on a 64-byte line: a large array is
+   * humongous in G1 and starts at a region boundary, its elements 16 bytes further (header).
    * Elsewhere a block may straddle one more line; the results do not depend on it.
    */
-  private static final int INT_PAD = 12;
+  private static final int PAD = 6;
 
-  private static final int CHAR_PAD = 24;
+  /** Longs of one slot of one block: 32 rows × 16 bits, four rows a long (one cache line). */
+  private static final int SLOT_LONGS = BLOCK_ROWS / 4;
+
+  /** Four 16-bit lanes of 1: multiplying a 16-bit value repeats it in every lane. */
+  private static final long LANES_LOW = 0x0001_0001_0001_0001L;
 
   /** Ids wider than this are kept as plain longs (a packed read spans at most 8 bytes). */
   private static final int MAX_PACKED_ID_BITS = 56;
@@ -97,14 +101,21 @@ final class BlockSegment implements Segment {
   private final int blockBits;
   private final long blockMask;
 
-  /** Slot 1 of every row (pair 0 without slot 0). */
-  private final char[] slot1;
+  /**
+   * The codes, column-major, four 16-bit slot values a long (row {@code 4j + l} of a block in lane
+   * {@code l} of its long {@code j}), after {@link #PAD} longs: slot 1 of every row (8 longs a
+   * block, from {@code slot1At}); slot 0 only when {@code key0Bits < 16} (from {@code slot0At};
+   * otherwise a row's slot 0 is its table-0 bucket); then per pair 1–7 and block 16 longs, 8 of
+   * slot {@code 2p} and 8 of slot {@code 2p + 1} (from {@code pairAt}). So a block's two slots of a
+   * pair are one aligned 128-byte run: the key test reads one line, the pair filter the adjacent
+   * one, and the key test handles four rows per long operation.
+   */
+  private final long[] cols;
 
-  /** Slot 0 of every row when {@code key0Bits < 16}, else empty (the row's table-0 bucket). */
-  private final char[] slot0;
-
-  /** Pairs 1–7 column-major: pair {@code p} of row {@code r} at {@code (p − 1) · padded + r}. */
-  private final int[] pairs;
+  private final int slot1At;
+  private final int slot0At;
+  private final boolean slot0Stored;
+  private final int pairAt;
 
   /** Table 0: where each slot-0 bucket's run of rows starts. */
   private final BucketDirectory rows0;
@@ -165,19 +176,16 @@ final class BlockSegment implements Segment {
     }
     this.rows0 = new BucketDirectory(starts0, 1, buckets0);
 
-    this.slot1 = new char[CHAR_PAD + padded];
-    this.slot0 = new char[key0Bits == 16 ? 0 : padded];
-    this.pairs = new int[INT_PAD + 7 * padded];
+    this.slot0Stored = key0Bits < 16;
+    this.slot1At = PAD;
+    this.slot0At = slot1At + padded / 4;
+    this.pairAt = slot0At + (slot0Stored ? padded / 4 : 0);
+    this.cols = new long[pairAt + 7 * (padded / 2)];
     for (int to = 0; to < n; to++) {
       int from = order[to];
-      long w0 = codes[4 * from];
-      slot1[CHAR_PAD + to] = (char) (w0 >>> 16);
-      if (slot0.length != 0) {
-        slot0[to] = (char) w0;
-      }
-      for (int p = 1; p < 8; p++) {
-        pairs[INT_PAD + (p - 1) * padded + to] =
-            (int) (codes[4 * from + (p >>> 1)] >>> ((p & 1) << 5));
+      for (int t = slot0Stored ? 0 : 1; t < SLOTS; t++) {
+        long v = (codes[4 * from + (t >>> 2)] >>> ((t & 3) << 4)) & 0xFFFF;
+        cols[slotIndex(to, t)] |= v << ((to & 3) << 4);
       }
     }
 
@@ -259,26 +267,32 @@ final class BlockSegment implements Segment {
     return ((long) LONG_LE.get(packed, (int) (bit >>> 3)) >>> (bit & 7)) & mask;
   }
 
-  /** Slot {@code t} of stored row {@code row}. */
-  private int slotAt(int row, int t) {
-    if (t == 0) {
-      return slot0(row);
+  /** Index in {@link #cols} of the long holding slot {@code t} of {@code row} (t = 0: stored). */
+  private int slotIndex(int row, int t) {
+    int block = row >>> BLOCK_SHIFT;
+    int j = (row & (BLOCK_ROWS - 1)) >>> 2;
+    if (t < 2) {
+      return (t == 1 ? slot1At : slot0At) + block * SLOT_LONGS + j;
     }
-    if (t == 1) {
-      return slot1[CHAR_PAD + row];
-    }
-    return (pairs[INT_PAD + ((t >>> 1) - 1) * padded + row] >>> ((t & 1) << 4)) & 0xFFFF;
+    return pairBlock(t >>> 1, block) + (t & 1) * SLOT_LONGS + j;
   }
 
-  private int slot0(int row) {
-    return slot0.length != 0 ? slot0[row] : rows0.bucketOf(0, row);
+  /** Index in {@link #cols} of the 16 longs of pair {@code p} (1–7) of {@code block}. */
+  private int pairBlock(int p, int block) {
+    return pairAt + (p - 1) * (padded / 2) + block * 2 * SLOT_LONGS;
+  }
+
+  /** Slot {@code t} of stored row {@code row}. */
+  private int slotAt(int row, int t) {
+    if (t == 0 && !slot0Stored) {
+      return rows0.bucketOf(0, row);
+    }
+    return (int) (cols[slotIndex(row, t)] >>> ((row & 3) << 4)) & 0xFFFF;
   }
 
   /** Pair {@code p} (slots {@code 2p}, {@code 2p+1}) of a row as 32 bits, slot {@code 2p} low. */
   private int pair(int row, int p) {
-    return p == 0
-        ? slot0(row) | slot1[CHAR_PAD + row] << 16
-        : pairs[INT_PAD + (p - 1) * padded + row];
+    return slotAt(row, 2 * p) | slotAt(row, 2 * p + 1) << 16;
   }
 
   @Override
@@ -306,7 +320,7 @@ final class BlockSegment implements Segment {
 
   /** Whether slot 0 is implicit (table 0 keyed on the full slot). Package-private for tests. */
   boolean implicitSlot0() {
-    return slot0.length == 0;
+    return !slot0Stored;
   }
 
   /** Whether a directory fell back to int starts. Package-private for tests. */
@@ -331,9 +345,7 @@ final class BlockSegment implements Segment {
 
   @Override
   public long memoryBytes() {
-    return 2L * slot1.length
-        + 2L * slot0.length
-        + 4L * pairs.length
+    return 8L * cols.length
         + rows0.memoryBytes()
         + blockDir.memoryBytes()
         + 4L * entryBase.length
@@ -401,8 +413,8 @@ final class BlockSegment implements Segment {
     for (int b = 0; b < masks0.length; b++) {
       int pm = Integer.bitCount(masks0[b]);
       for (int row = lo0[b], end = hi0[b]; row < end; row++) {
-        int e0 = slot0.length == 0 ? pm : Integer.bitCount(slot0[row] ^ qs0);
-        if (e0 <= s1 && e0 + Integer.bitCount(slot1[CHAR_PAD + row] ^ qs1) <= s2) {
+        int e0 = slot0Stored ? Integer.bitCount(slotAt(row, 0) ^ qs0) : pm;
+        if (e0 <= s1 && e0 + Integer.bitCount(slotAt(row, 1) ^ qs1) <= s2) {
           if (c == cand.length) {
             cand = Arrays.copyOf(cand, 2 * c);
           }
@@ -439,72 +451,75 @@ final class BlockSegment implements Segment {
         }
       }
     }
-    // Block checks: the block and its probe (mask index << 4 | table), in probe order.
+    // Block checks in probe order: the block, its probe (mask index << 4 | table), and where its
+    // key slot's and partner slot's 8 longs start (table 1: the partner is slot 0, not stored,
+    // so the key line again).
     int[] checkBlock = new int[entryCount];
     int[] checkProbe = new int[entryCount];
+    int[] keyAt = new int[entryCount];
+    int[] partnerAt = new int[entryCount];
     int k = 0;
     for (int t = 1, p = 0; t < SLOTS; t++) {
       long base = entryBase[t];
+      int column = t == 1 ? slot1At : pairBlock(t >>> 1, 0);
+      int perBlock = t == 1 ? SLOT_LONGS : 2 * SLOT_LONGS;
+      int keyOff = t == 1 ? 0 : (t & 1) * SLOT_LONGS;
+      int partnerOff = t == 1 ? 0 : (~t & 1) * SLOT_LONGS;
       for (int b = 0; b < m; b++, p++) {
         long bit = (base + lo[p]) * blockBits;
-        for (int i = lo[p], end = hi[p]; i < end; i++, bit += blockBits) {
-          checkBlock[k] = (int) get(entries, bit, blockMask);
-          checkProbe[k++] = (b << 4) | t;
+        for (int i = lo[p], end = hi[p]; i < end; i++, bit += blockBits, k++) {
+          int block = (int) get(entries, bit, blockMask);
+          int at = column + block * perBlock;
+          checkBlock[k] = block;
+          checkProbe[k] = (b << 4) | t;
+          keyAt[k] = at + keyOff;
+          partnerAt[k] = at + partnerOff;
         }
       }
     }
-    // Touch a group of blocks (their cache misses overlap), then check them: a row is kept when
-    // its key is the probed one (its XOR with the query's slot on the key bits is the mask).
-    int keyMask16 = ((1 << keyBits) - 1) << lowBits;
+    // Touch a group of blocks (their cache misses overlap), then check them. The key test runs
+    // on four rows a long: a lane of (slot & keyMask) ^ key is zero exactly for the bucket's rows.
+    long keyMask = ((1L << keyBits) - 1) << lowBits;
+    long keyMask4 = keyMask * LANES_LOW;
     for (int g = 0; g < k; g += GROUP) {
       int gEnd = Math.min(k, g + GROUP);
       for (int j = g; j < gEnd; j++) {
-        int t = checkProbe[j] & 15;
-        int at = checkBlock[j] << BLOCK_SHIFT;
-        if (t == 1) {
-          touched += slot1[CHAR_PAD + at] + slot1[CHAR_PAD + at + BLOCK_ROWS - 1];
-        } else {
-          int col = INT_PAD + ((t >>> 1) - 1) * padded + at;
-          touched += pairs[col] + pairs[col + 16] + pairs[col + BLOCK_ROWS - 1];
-        }
+        touched += (int) (cols[keyAt[j]] ^ cols[partnerAt[j]]);
       }
       for (int j = g; j < gEnd; j++) {
         int t = checkProbe[j] & 15;
-        int mask = masks[checkProbe[j] >>> 4];
-        int at = checkBlock[j] << BLOCK_SHIFT;
-        int end = Math.min(BLOCK_ROWS, n - at);
-        if (t == 1) {
-          // Slot 0 is not in the block: the key and slot test first, then slot 0 (the row's
-          // table-0 bucket, one directory search) for the pair test.
-          int expect = mask << lowBits;
-          for (int i = 0; i < end; i++) {
-            int x = slot1[CHAR_PAD + at + i] ^ qs1;
-            if ((x & keyMask16) == expect
-                && Integer.bitCount(x) <= s1
-                && Integer.bitCount(x) + Integer.bitCount(slot0(at + i) ^ qs0) <= s2) {
-              if (c == cand.length) {
-                cand = Arrays.copyOf(cand, 2 * c);
-              }
-              cand[c++] = ((at + i) << 4) | 1;
-            }
+        int block = checkBlock[j];
+        int qSlot = (qp[t >>> 1] >>> ((t & 1) << 4)) & 0xFFFF;
+        long key4 =
+            ((((long) qSlot >>> lowBits) ^ masks[checkProbe[j] >>> 4]) << lowBits) * LANES_LOW;
+        int at = keyAt[j];
+        int partner0 = t == 1 ? -1 : partnerAt[j];
+        // Bit i of hits: row i of the block is in the probed bucket (branch-free over 8 longs).
+        long hits = 0;
+        for (int w = 0; w < SLOT_LONGS; w++) {
+          hits |= zeroLanes((cols[at + w] & keyMask4) ^ key4) << (4 * w);
+        }
+        int rowBase = block << BLOCK_SHIFT;
+        if (n - rowBase < BLOCK_ROWS) {
+          hits &= (1L << (n - rowBase)) - 1; // the last block's padding
+        }
+        int qPartner = (qp[t >>> 1] >>> ((~t & 1) << 4)) & 0xFFFF;
+        while (hits != 0) {
+          int i = Long.numberOfTrailingZeros(hits);
+          hits &= hits - 1;
+          int shift = (i & 3) << 4;
+          int e = Integer.bitCount(((int) (cols[at + (i >>> 2)] >>> shift) & 0xFFFF) ^ qSlot);
+          if (e > s1) {
+            continue;
           }
-        } else {
-          int shift = (t & 1) << 4;
-          int keyMask = keyMask16 << shift;
-          int slotMask = 0xFFFF << shift;
-          int expect = mask << (lowBits + shift);
-          int qv = qp[t >>> 1];
-          int col = INT_PAD + ((t >>> 1) - 1) * padded + at;
-          for (int i = 0; i < end; i++) {
-            int x = pairs[col + i] ^ qv;
-            if ((x & keyMask) == expect
-                && Integer.bitCount(x) <= s2
-                && Integer.bitCount(x & slotMask) <= s1) {
-              if (c == cand.length) {
-                cand = Arrays.copyOf(cand, 2 * c);
-              }
-              cand[c++] = ((at + i) << 4) | t;
+          int row = rowBase + i;
+          int partner =
+              partner0 < 0 ? slotAt(row, 0) : (int) (cols[partner0 + (i >>> 2)] >>> shift) & 0xFFFF;
+          if (e + Integer.bitCount(partner ^ qPartner) <= s2) {
+            if (c == cand.length) {
+              cand = Arrays.copyOf(cand, 2 * c);
             }
+            cand[c++] = (row << 4) | t;
           }
         }
       }
@@ -513,6 +528,17 @@ final class BlockSegment implements Segment {
     for (int j = 0; j < c; j++) {
       verify(cand[j] >>> 4, cand[j] & 15, qp, d, s1, s2, sink);
     }
+  }
+
+  /**
+   * The zero 16-bit lanes of {@code y} as four bits (lane {@code l} in bit {@code l}); exact, no
+   * borrow between lanes.
+   */
+  static long zeroLanes(long y) {
+    long low15 = 0x7FFF_7FFF_7FFF_7FFFL;
+    long high = ~(((y & low15) + low15) | y | low15); // bit 15 of a lane set iff the lane is 0
+    // Bits 15, 31, 47, 63 to 60–63: each lands alone, no carries (0+60, 16+45, 32+30, 48+15).
+    return ((high >>> 15) * 0x1000_2000_4000_8000L) >>> 60;
   }
 
   private static int[] queryPairs(long q0, long q1, long q2, long q3) {
@@ -527,25 +553,26 @@ final class BlockSegment implements Segment {
    * deleted, passing table {@code t}'s test and no earlier table's.
    */
   private void verify(int row, int t, int[] qp, int d, int s1, int s2, MatchSink sink) {
-    int dist = Integer.bitCount((slot1[CHAR_PAD + row] ^ (qp[0] >>> 16)) & 0xFFFF);
-    for (int p = 1; p < 8 && dist <= d; p++) {
-      dist += Integer.bitCount(pairs[INT_PAD + (p - 1) * padded + row] ^ qp[p]);
+    int[] x = new int[8];
+    int dist = 0;
+    for (int p = 7; p >= 1 && dist <= d; p--) {
+      x[p] = pair(row, p) ^ qp[p];
+      dist += Integer.bitCount(x[p]);
     }
     if (dist > d) {
       return;
     }
-    int pair0 = slot0(row) | slot1[CHAR_PAD + row] << 16;
-    dist += Integer.bitCount((pair0 ^ qp[0]) & 0xFFFF);
+    x[0] = pair(row, 0) ^ qp[0];
+    dist += Integer.bitCount(x[0]);
     if (dist > d || isDeleted(row)) {
       return;
     }
     for (int u = 0; u <= t; u++) {
-      int x =
-          (u >>> 1 == 0 ? pair0 : pairs[INT_PAD + ((u >>> 1) - 1) * padded + row]) ^ qp[u >>> 1];
       boolean caught =
-          Integer.bitCount((x >>> ((u & 1) << 4)) & 0xFFFF) <= s1 && Integer.bitCount(x) <= s2;
+          Integer.bitCount((x[u >>> 1] >>> ((u & 1) << 4)) & 0xFFFF) <= s1
+              && Integer.bitCount(x[u >>> 1]) <= s2;
       if (caught != (u == t)) {
-        return; // an earlier table reports it, or table t's own test fails (table 1's pair)
+        return; // an earlier table reports it, or (cannot happen) table t's own test fails
       }
     }
     sink.accept(id(row), dist);
@@ -558,10 +585,10 @@ final class BlockSegment implements Segment {
     for (int key = 0; key < buckets0; key++) {
       int end = rows0.start(0, key + 1);
       for (int row = rows0.start(0, key); row < end; row++) {
-        int s0 = slot0.length == 0 ? key : slot0[row];
-        int dist = Integer.bitCount((s0 | slot1[CHAR_PAD + row] << 16) ^ qp[0]);
+        int s0 = slot0Stored ? slotAt(row, 0) : key;
+        int dist = Integer.bitCount((s0 | slotAt(row, 1) << 16) ^ qp[0]);
         for (int p = 1; p < 8; p++) {
-          dist += Integer.bitCount(pairs[INT_PAD + (p - 1) * padded + row] ^ qp[p]);
+          dist += Integer.bitCount(pair(row, p) ^ qp[p]);
         }
         if (dist <= d && !isDeleted(row)) {
           sink.accept(id(row), dist);

@@ -65,17 +65,13 @@ final class BucketDirectory {
 
   /** The bucket of table {@code t} holding position {@code pos} (below the table's end). */
   int bucketOf(int t, int pos) {
-    int lo = 0;
-    int hi = buckets - 1;
-    while (lo < hi) { // largest k with start(k) <= pos: empty buckets before it start there too
-      int mid = (lo + hi + 1) >>> 1;
-      if (start(t, mid) <= pos) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
+    // Largest k with start(k) <= pos (empty buckets before it start there too); a fixed number
+    // of halving steps without data-dependent branches (buckets is a power of two).
+    int k = 0;
+    for (int step = buckets >>> 1; step > 0; step >>>= 1) {
+      k += start(t, k + step) <= pos ? step : 0;
     }
-    return lo;
+    return k;
   }
 
   /** Whether the compact form did not fit and plain int starts are kept. */
