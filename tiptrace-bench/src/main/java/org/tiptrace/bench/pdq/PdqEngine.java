@@ -13,10 +13,7 @@ public enum PdqEngine {
       return index(codes, PdqIndex.Layout.SLOT_TABLES);
     }
   },
-  /**
-   * {@link PdqIndex} with the compact 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}),
-   * the default.
-   */
+  /** {@link PdqIndex} with the 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}). */
   TIPTRACE_PAIR_INDEX {
     @Override
     Searcher build(long[] codes) {
@@ -25,7 +22,7 @@ public enum PdqEngine {
   },
   /**
    * {@link PdqIndex} with the block-table layout ({@code PdqIndex.Layout.BLOCK_TABLES}, decision
-   * 0017).
+   * 0017), the default.
    */
   TIPTRACE_BLOCK_INDEX {
     @Override
