@@ -9,7 +9,11 @@ count, and checks that every engine, including the Java result files given with
 
 Usage:
   /usr/bin/python3 pdq_faiss_bench.py DATA --radius 31 --threads 1,2 \
-      --outdir /tmp/pdq-out [--engines flat,mih] [--compare FILE ...]
+      --outdir /tmp/pdq-out [--engines flat,mih] [--save] [--compare FILE ...]
+
+With --save each FAISS result set is written to OUTDIR (10 M: the MIH build takes
+about half an hour, so it can run before the Java side); a later run with
+--engines none --compare OUTDIR/faiss-mih-d31.txt JAVA_FILE ... checks identity.
 """
 import argparse
 import os
@@ -70,6 +74,14 @@ def read_results(path):
     return out
 
 
+def write_results(found, path):
+    # Same line format as PdqSideBySide's files (query row distance), sorted.
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for q, i, d in sorted(found):
+            f.write(f"{q} {i} {d}\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
@@ -79,13 +91,20 @@ def main():
     ap.add_argument("--outdir", default=".")
     ap.add_argument("--max-seconds", type=float, default=10.0)
     ap.add_argument("--compare", nargs="*", default=[])
+    ap.add_argument(
+        "--save",
+        action="store_true",
+        help="write each FAISS result set to OUTDIR/faiss-ENGINE-dRADIUS.txt, so a later run with"
+        " --engines none can compare it with Java result files written afterwards",
+    )
     args = ap.parse_args()
 
     kind, seed, codes, queries = read_data(args.data)
     n, nq = len(codes), len(queries)
     print(f"faiss={faiss.__version__} numpy={np.__version__} kind={kind} seed={seed} n={n} queries={nq}")
     sets = {}
-    for engine in args.engines.split(","):
+    engines = [] if args.engines == "none" else args.engines.split(",")
+    for engine in engines:
         before = rss_bytes()
         t0 = time.perf_counter()
         index = build(engine, codes, args.radius)
@@ -93,6 +112,8 @@ def main():
         mem = rss_bytes() - before
         found = results_of(index, queries, args.radius)
         sets["faiss-" + engine] = found
+        if args.save:
+            write_results(found, os.path.join(args.outdir, f"faiss-{engine}-d{args.radius}.txt"))
         for t in [int(x) for x in args.threads.split(",")]:
             faiss.omp_set_num_threads(t)
             index.range_search(queries[: min(nq, 200)], args.radius + 1)  # warm-up

@@ -13,14 +13,21 @@ public enum PdqEngine {
       return index(codes, PdqIndex.Layout.SLOT_TABLES);
     }
   },
-  /**
-   * {@link PdqIndex} with the compact 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}),
-   * the default.
-   */
+  /** {@link PdqIndex} with the 8-pair-table layout ({@code PdqIndex.Layout.PAIR_TABLES}). */
   TIPTRACE_PAIR_INDEX {
     @Override
     Searcher build(long[] codes) {
       return index(codes, PdqIndex.Layout.PAIR_TABLES);
+    }
+  },
+  /**
+   * {@link PdqIndex} with the block-table layout ({@code PdqIndex.Layout.BLOCK_TABLES}, decision
+   * 0017), the default.
+   */
+  TIPTRACE_BLOCK_INDEX {
+    @Override
+    Searcher build(long[] codes) {
+      return index(codes, PdqIndex.Layout.BLOCK_TABLES);
     }
   },
   /** Plain Java linear scan over {@code long[4n]} with {@code Long.bitCount} (the baseline). */

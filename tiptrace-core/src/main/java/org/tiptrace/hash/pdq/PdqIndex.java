@@ -32,9 +32,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>Sealed segments, each an immutable multi-index, exact by pigeonhole [1, 2 §4.2], in one of
- *       two {@link Layout}s: {@link SlotSegment} (16 slot tables of packed 20-bit entries, about 76
- *       bytes a row; the default, for speed) or {@link MihSegment} (8 slot-pair tables, at most 64
- *       bytes a row). A bulk {@link #build} gives equal segments of at most 2^20 rows.
+ *       three {@link Layout}s: {@link SlotSegment} (16 slot tables of packed 20-bit row entries,
+ *       about 76 bytes a row, the fastest), {@link MihSegment} (8 slot-pair tables, at most 64
+ *       bytes a row, the slowest) or {@link BlockSegment} (16 slot tables naming 32-row blocks of
+ *       column-major codes, about 63 bytes a row; decision 0017). A bulk {@link #build} gives equal
+ *       segments of at most 2^20 rows.
  *   <li>A tail of up to {@value #TAIL_CAPACITY} recent additions, scanned linearly. When full it is
  *       sealed into a segment, and segments merge like a binary counter (a new segment absorbs the
  *       previous one while that is not larger), so there are O(log n) segments and each row is
@@ -54,16 +56,19 @@ import org.jspecify.annotations.Nullable;
  * memory low (no id map).
  *
  * <p><b>Memory.</b> A sealed row costs about 76 bytes with {@link Layout#SLOT_TABLES} (32 of code,
- * 2–8 of id, the rest tables and directory) and at most {@value MihSegment#BUDGET_BYTES} with
- * {@link Layout#PAIR_TABLES}; the tail of unsealed additions 40. {@link #memoryBytes()} reports the
- * total (see {@code docs/benchmarks-pdq.md} and decision 0004).
+ * 2–8 of id, the rest tables and directory), at most {@value MihSegment#BUDGET_BYTES} with {@link
+ * Layout#PAIR_TABLES}, and about 63 with {@link Layout#BLOCK_TABLES} in full segments whose ids
+ * span less than 2^21 (30 of code, 28 of tables, packed ids); the tail of unsealed additions 40.
+ * {@link #memoryBytes()} reports the total (see {@code docs/benchmarks-pdq.md}, decisions 0004 and
+ * 0017).
  *
- * <p><b>Snapshot format</b> (version 3, big-endian): magic {@code "TTPDQIDX"}, int version, long
- * row count, byte layout ({@link Layout} ordinal), int segment count, an int of live rows per
- * segment, then every row's four code words ({@code w0} first), segment by segment and the tail
- * last, then every row's id in the same order, then the CRC-32C of all preceding bytes as a long.
- * Tables are rebuilt on load, segment by segment. Versions 1 (per row the id, then the code) and 2
- * (columnar, no layout or segments) are still read and converted to the default layout.
+ * <p><b>Snapshot format</b> (version 3, or 4 for {@link Layout#BLOCK_TABLES}, otherwise the same;
+ * big-endian): magic {@code "TTPDQIDX"}, int version, long row count, byte layout ({@link Layout}
+ * ordinal), int segment count, an int of live rows per segment, then every row's four code words
+ * ({@code w0} first), segment by segment and the tail last, then every row's id in the same order,
+ * then the CRC-32C of all preceding bytes as a long. Tables are rebuilt on load, segment by
+ * segment. Versions 1 (per row the id, then the code) and 2 (columnar, no layout or segments) are
+ * still read and converted to the default layout.
  *
  * <p>References: [1] Norouzi, Punjani, Fleet, "Fast Exact Search in Hamming Space with Multi-Index
  * Hashing" (2014); [2] {@code shared/reference/pdq.md}.
@@ -74,42 +79,69 @@ public final class PdqIndex {
   public static final int DEFAULT_RADIUS = 31;
 
   /**
-   * The compact layout: issue 3 requires at most 64 bytes per hash, and treats the speed against
-   * FAISS as a goal to report; {@link Layout#SLOT_TABLES} is the faster choice when memory allows
-   * (decision 0004).
+   * The block-table layout: the one that meets both of issue 3's targets, at most 64 bytes per hash
+   * (62.9 at a full segment) and at least 10× FAISS MIH's queries per CPU-second at 1 M and 10 M
+   * (decision 0017); {@link Layout#SLOT_TABLES} is faster still where 76 bytes a hash are allowed.
    */
-  public static final Layout DEFAULT_LAYOUT = Layout.PAIR_TABLES;
+  public static final Layout DEFAULT_LAYOUT = Layout.BLOCK_TABLES;
 
   /** Unsealed additions before a seal; 16 × this fits a {@link SlotSegment}. */
   static final int TAIL_CAPACITY = 4095;
 
   private static final byte[] MAGIC = "TTPDQIDX".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 3;
+
+  /** Newest snapshot version read; {@link Layout#snapshotVersion()} says which one is written. */
+  private static final int VERSION = 4;
 
   /**
-   * How sealed segments are laid out. Both are exact; they trade memory for speed (decision 0004,
-   * {@code docs/benchmarks-pdq.md}).
+   * How sealed segments are laid out. All are exact; they trade memory for speed (decisions 0004
+   * and 0017, {@code docs/benchmarks-pdq.md}).
    */
   public enum Layout {
     /**
      * 16 slot tables of 20-bit entries (row and the slot's low key bits) over segments of up to
      * 2^20 rows ({@link SlotSegment}): about 76 bytes a row with ids, and about 17 buckets a table
-     * at {@code d = 31}; about 4–5× the queries/s of {@link #PAIR_TABLES}.
+     * at {@code d = 31}; the fastest, about 1.3–1.6× the queries/s of {@link #BLOCK_TABLES}.
      */
     SLOT_TABLES,
     /**
      * 8 slot-pair tables of packed entries over segments of up to 2^20 rows ({@link MihSegment}):
-     * at most 64 bytes a row ids included, but about 40× more buckets probed at {@code d = 31}. The
-     * default ({@link #DEFAULT_LAYOUT}).
+     * at most 64 bytes a row whatever the ids (the partner filter shrinks for wide ids), but about
+     * 20× more buckets probed at {@code d = 31}: 0.3–0.5× the rate of {@link #BLOCK_TABLES}.
      */
-    PAIR_TABLES;
+    PAIR_TABLES,
+    /**
+     * 16 slot tables whose entries name 32-row blocks (15 bits at 2^20 rows) over codes stored
+     * column-major per slot pair, slot 0 implicit ({@link BlockSegment}, decision 0017): about 63
+     * bytes a row with ids spanning less than 2^21 a segment, and the probes of {@link
+     * #SLOT_TABLES}, each checking a block of 32 rows in two cache lines. The default ({@link
+     * #DEFAULT_LAYOUT}).
+     */
+    BLOCK_TABLES;
 
     int maxRows() {
-      return this == SLOT_TABLES ? SlotSegment.MAX_ROWS : MihSegment.MAX_ROWS;
+      return switch (this) {
+        case SLOT_TABLES -> SlotSegment.MAX_ROWS;
+        case PAIR_TABLES -> MihSegment.MAX_ROWS;
+        case BLOCK_TABLES -> BlockSegment.MAX_ROWS;
+      };
     }
 
     Segment segment(long[] codes, long[] ids, int n) {
-      return this == SLOT_TABLES ? new SlotSegment(codes, ids, n) : new MihSegment(codes, ids, n);
+      return switch (this) {
+        case SLOT_TABLES -> new SlotSegment(codes, ids, n);
+        case PAIR_TABLES -> new MihSegment(codes, ids, n);
+        case BLOCK_TABLES -> new BlockSegment(codes, ids, n);
+      };
+    }
+
+    /**
+     * Snapshot version written for this layout: 3 for the first two (readable by builds that
+     * predate {@link #BLOCK_TABLES}), 4 for {@link #BLOCK_TABLES} (the same format; an older build
+     * then reports an unsupported version instead of an unknown layout).
+     */
+    int snapshotVersion() {
+      return this == BLOCK_TABLES ? 4 : 3;
     }
   }
 
@@ -437,7 +469,7 @@ public final class PdqIndex {
           new DataOutputStream(
               new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
       out.write(MAGIC);
-      out.writeInt(VERSION);
+      out.writeInt(layout.snapshotVersion());
       long count = tailSize;
       for (Segment s : segments) {
         count += s.live();
@@ -519,11 +551,17 @@ public final class PdqIndex {
       Layout layout = DEFAULT_LAYOUT;
       int[] parts = new int[0];
       long header = MAGIC.length + 4 + 8;
-      if (version == VERSION) {
+      if (version >= 3) {
         int ordinal = in.readUnsignedByte();
-        if (ordinal >= Layout.values().length) {
+        if (ordinal >= Layout.values().length
+            || Layout.values()[ordinal].snapshotVersion() != version) {
           throw new PdqIndexFormatException(
-              file + ": corrupt PDQ index snapshot (unknown layout " + ordinal + ")");
+              file
+                  + ": corrupt PDQ index snapshot (unknown layout "
+                  + ordinal
+                  + " for version "
+                  + version
+                  + ")");
         }
         layout = Layout.values()[ordinal];
         int segmentCount = in.readInt();
@@ -565,7 +603,7 @@ public final class PdqIndex {
         }
       } else {
         for (int c = 0; c < 4 * n; c++) {
-          codes[c] = in.readLong(); // versions 2 and 3
+          codes[c] = in.readLong(); // versions 2 to 4
         }
         for (int row = 0; row < n; row++) {
           ids[row] = in.readLong();
@@ -578,7 +616,7 @@ public final class PdqIndex {
             file + ": corrupt PDQ index snapshot (checksum mismatch)");
       }
       // Versions 1 and 2 predate the layouts: converted to the default one on load.
-      return version == VERSION
+      return version >= 3
           ? fromParts(ids, codes, n, layout, parts)
           : fromArrays(ids, codes, n, DEFAULT_LAYOUT);
     } catch (EOFException e) {

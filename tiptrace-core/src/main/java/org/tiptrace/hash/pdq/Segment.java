@@ -2,8 +2,9 @@ package org.tiptrace.hash.pdq;
 
 /**
  * A sealed, immutable block of rows of a {@link PdqIndex} with its own multi-index; only deletion
- * marks change, under the owning index's write lock. Two layouts: {@link SlotSegment} (16 slot
- * tables, the default) and {@link MihSegment} (8 slot-pair tables, the most compact).
+ * marks change, under the owning index's write lock. Three layouts: {@link SlotSegment} (16 slot
+ * tables of row entries, the fastest), {@link MihSegment} (8 slot-pair tables) and {@link
+ * BlockSegment} (16 slot tables of block entries, the most compact; decision 0017).
  */
 interface Segment {
 

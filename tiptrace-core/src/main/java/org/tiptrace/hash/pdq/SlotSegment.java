@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * An immutable block of at most {@value #MAX_ROWS} hashes with a multi-index over all 16 slots;
- * only the deletion marks change, under the owning index's write lock. The default layout of {@link
- * PdqIndex} ({@code Layout.SLOT_TABLES}).
+ * only the deletion marks change, under the owning index's write lock. The fastest layout of {@link
+ * PdqIndex} ({@code Layout.SLOT_TABLES}); {@link BlockSegment} keeps its probes in fewer bytes.
  *
  * <p><b>Map.</b> Multi-index hashing [1] with a pair filter, exact by pigeonhole:
  *

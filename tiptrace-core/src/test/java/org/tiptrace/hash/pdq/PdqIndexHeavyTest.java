@@ -15,7 +15,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PdqIndexHeavyTest {
 
   @ParameterizedTest(name = "clustered={0} layout={1}")
-  @CsvSource({"false, SLOT_TABLES", "true, SLOT_TABLES", "false, PAIR_TABLES", "true, PAIR_TABLES"})
+  @CsvSource({
+    "false, SLOT_TABLES",
+    "true, SLOT_TABLES",
+    "false, PAIR_TABLES",
+    "true, PAIR_TABLES",
+    "false, BLOCK_TABLES",
+    "true, BLOCK_TABLES"
+  })
   void largeIndexesEqualBruteForce(boolean clustered, PdqIndex.Layout layout) {
     long seed = System.nanoTime();
     int n = 300_000;

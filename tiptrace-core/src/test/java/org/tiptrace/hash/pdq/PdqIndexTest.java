@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PdqIndexTest {
 
@@ -395,6 +398,137 @@ class PdqIndexTest {
       assertThat(denseIndex.query(q, 31, PdqIndex.Strategy.MIH))
           .isEqualTo(bruteForce(data, dense, q, 31));
     }
+  }
+
+  /**
+   * The block layout from 2^16 rows on keys table 0 on the full slot 0 and stores no slot 0 (a
+   * row's slot 0 is its bucket): 131,072 rows, uniform and clustered, bulk and with removals, equal
+   * brute force through every path (table 0, table 1 with the recovered slot 0, tables 2–15, the
+   * scan, snapshots).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void blockLayoutWithImplicitSlot0StaysExact(boolean clustered, @TempDir Path dir)
+      throws Exception {
+    int n = 1 << 17;
+    long seed = 21;
+    List<PdqHash> data = data(seed, clustered, n);
+    long[] ids = ids(n, seed);
+    BlockSegment segment = new BlockSegment(codes(data), ids, n);
+    assertThat(segment.implicitSlot0()).isTrue();
+    PdqIndex index = PdqIndex.build(ids, data, PdqIndex.Layout.BLOCK_TABLES);
+    for (int i = 0; i < n; i += 97) {
+      index.remove(ids[i]);
+    }
+    List<PdqHash> live = new ArrayList<>();
+    List<Long> liveIds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i % 97 != 0) {
+        live.add(data.get(i));
+        liveIds.add(ids[i]);
+      }
+    }
+    long[] kept = liveIds.stream().mapToLong(Long::longValue).toArray();
+    Path file = dir.resolve("block.idx");
+    index.save(file);
+    assertThat(Files.readAllBytes(file)[11]).as("version 4").isEqualTo((byte) 4);
+    PdqIndex loaded = PdqIndex.load(file);
+    assertThat(loaded.layout()).isEqualTo(PdqIndex.Layout.BLOCK_TABLES);
+    List<PdqHash> queries = queries(data, seed).subList(0, 30);
+    for (PdqHash q : queries) {
+      for (int d : new int[] {0, 15, 31, 32, 47, 63, 64}) {
+        List<PdqMatch> expected = bruteForce(live, kept, q, d);
+        for (PdqIndex.Strategy s : PdqIndex.Strategy.values()) {
+          if (s == PdqIndex.Strategy.MIH && d > 63) {
+            continue;
+          }
+          assertThat(index.query(q, d, s))
+              .as("clustered=%s d=%d %s %s", clustered, d, s, q)
+              .isEqualTo(expected);
+        }
+        assertThat(loaded.query(q, d)).as("loaded d=%d %s", d, q).isEqualTo(expected);
+      }
+    }
+    // Every stored code and id reads back (slot 0 recovered from table 0's directory).
+    Map<Long, PdqHash> byId = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      byId.put(ids[i], data.get(i));
+    }
+    for (int row = 0; row < n; row += 13) {
+      PdqHash h = byId.get(segment.id(row));
+      for (int w = 0; w < 4; w++) {
+        assertThat(segment.word(row, w)).isEqualTo(h.word(w));
+      }
+    }
+  }
+
+  /**
+   * The block layout's accounting at a full segment of 2^20 rows with ids spanning 2^20: 30 bytes
+   * of code (slot 0 implicit), at most 15 packed 15-bit block numbers, two directories, 20-bit ids,
+   * deletion bits: under issue 3's 64 bytes.
+   */
+  @Test
+  void blockLayoutIsUnderSixtyFourBytesPerRowAtAFullSegment() {
+    int n = BlockSegment.MAX_ROWS;
+    SplittableRandom rnd = new SplittableRandom(23);
+    long[] codes = new long[4 * n];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = rnd.nextLong();
+    }
+    long[] ids = new long[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = 5_000_000_000L + (n - 1 - i);
+    }
+    BlockSegment segment = new BlockSegment(codes, ids, n);
+    assertThat(segment.implicitSlot0()).isTrue();
+    assertThat(segment.idBits()).isEqualTo(20);
+    assertThat(segment.wideDirectory()).isFalse();
+    long cols = 8L * (6 + n / 4 + 7 * (n / 2));
+    long directories = (4L * 1025 + 2L * 65537) + 15 * (4L * 1025 + 2L * 65537);
+    long idBytes = 20L * n / 8 + 8;
+    long fixed = cols + directories + idBytes + 4L * 16 + 8 + n / 8;
+    long entriesAtMost = (15L * n * 15 + 7) / 8;
+    assertThat(segment.memoryBytes())
+        .isLessThanOrEqualTo(fixed + entriesAtMost)
+        .isGreaterThan(fixed + entriesAtMost * 99 / 100); // a key repeats in a block rarely
+    assertThat((double) segment.memoryBytes() / n).isLessThan(63.0);
+    for (int row = 0; row < n; row += 4099) {
+      assertThat(segment.id(row)).isBetween(5_000_000_000L, 5_000_000_000L + n - 1);
+    }
+  }
+
+  /** The SWAR lane test: exactly the zero 16-bit lanes, whatever the other lanes hold. */
+  @Test
+  void zeroLanesFindsExactlyTheZeroLanes() {
+    assertThat(BlockSegment.zeroLanes(0L)).isEqualTo(0b1111);
+    assertThat(BlockSegment.zeroLanes(-1L)).isZero();
+    assertThat(BlockSegment.zeroLanes(0x0001_0000_8000_0000L)).isEqualTo(0b0101);
+    assertThat(BlockSegment.zeroLanes(0x0000_FFFF_0000_0001L)).isEqualTo(0b1010);
+    SplittableRandom rnd = new SplittableRandom(29);
+    for (int i = 0; i < 10_000; i++) {
+      long y = 0;
+      long expected = 0;
+      for (int lane = 0; lane < 4; lane++) {
+        long v = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1 << 16);
+        y |= v << (16 * lane);
+        expected |= v == 0 ? 1L << lane : 0;
+      }
+      assertThat(BlockSegment.zeroLanes(y)).as("%x", y).isEqualTo(expected);
+    }
+  }
+
+  /** A version-3 file naming the block layout is corrupt (that layout is written as version 4). */
+  @Test
+  void blockLayoutInAVersion3SnapshotIsRejected(@TempDir Path dir) throws Exception {
+    List<PdqHash> data = data(24, false, 100);
+    PdqIndex index = PdqIndex.build(ids(100, 24), data, PdqIndex.Layout.BLOCK_TABLES);
+    Path file = dir.resolve("b.idx");
+    index.save(file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[11] = 3;
+    assertThatThrownBy(() -> PdqIndex.load(write(dir, "b3.idx", bytes)))
+        .isInstanceOf(PdqIndexFormatException.class)
+        .hasMessageContaining("unknown layout 2 for version 3");
   }
 
   /**
