@@ -89,9 +89,15 @@ public final class ExactCostBreakdown {
         report(n, kind, "single", seconds, () -> singles(index, q));
         report(n, kind, "singleInterpolated", seconds, () -> singles(interpolated, q));
         report(n, kind, "batchArrays", seconds, () -> batches(index, chunks, out));
-        report(n, kind, "batchArraysInterpolated", seconds, () -> batches(interpolated, chunks, out));
+        report(
+            n, kind, "batchArraysInterpolated", seconds, () -> batches(interpolated, chunks, out));
         report(n, kind, "batchPacked", seconds, () -> packed(index, flat, chunk, out));
-        report(n, kind, "batchPackedInterpolated", seconds, () -> packed(interpolated, flat, chunk, out));
+        report(
+            n,
+            kind,
+            "batchPackedInterpolated",
+            seconds,
+            () -> packed(interpolated, flat, chunk, out));
       }
     }
   }

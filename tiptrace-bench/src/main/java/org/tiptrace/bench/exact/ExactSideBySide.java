@@ -21,11 +21,11 @@ import javax.management.ObjectName;
  * with build time, memory and the system load average around each row. Also checks that all engines
  * and both modes give the same answer to every query.
  *
- * <p>Run: {@code java -Xmx8g -cp tiptrace-bench/target/tiptrace-bench.jar
- * org.tiptrace.bench.exact.ExactSideBySide N[,N...] DIGEST_LENGTH THREADS[,THREADS...]
- * SECONDS_PER_RUN [ENGINE,...]}, e.g. {@code 1000000,10000000 32 1,2 3}; see {@code
- * docs/benchmarks-exact.md}. Digests are generated on demand ({@link ExactEngine#syntheticDigest}),
- * so 100M fit when only {@code DIGEST_INDEX} is named.
+ * <p>Run: {@code java -Xmx8g -XX:+UseTransparentHugePages -cp
+ * tiptrace-bench/target/tiptrace-bench.jar org.tiptrace.bench.exact.ExactSideBySide N[,N...]
+ * DIGEST_LENGTH THREADS[,THREADS...] SECONDS_PER_RUN [ENGINE,...]}, e.g. {@code 1000000,10000000 32
+ * 1,2 3}; see {@code docs/benchmarks-exact.md}. Digests are generated on demand ({@link
+ * ExactEngine#syntheticDigest}), so 100M fit when only {@code DIGEST_INDEX} is named.
  */
 public final class ExactSideBySide {
 

@@ -17,9 +17,9 @@ import java.util.Objects;
  * comment is the decision-0010 layout it started from; where it speaks of the directory and bucket
  * scan, read block table and interpolated walk.
  *
- * <p>A compact immutable index from digests of one length (MD5 16, SHA-1 20, SHA-256 32 bytes) to int
- * payloads (entry ids), held in primitive arrays and no per-entry objects, built for lookups that
- * cost about two cache misses each and batches of lookups whose misses overlap.
+ * <p>A compact immutable index from digests of one length (MD5 16, SHA-1 20, SHA-256 32 bytes) to
+ * int payloads (entry ids), held in primitive arrays and no per-entry objects, built for lookups
+ * that cost about two cache misses each and batches of lookups whose misses overlap.
  *
  * <p><b>Map.</b>
  *
@@ -240,7 +240,8 @@ public final class InterpolatedBlockIndex {
         sort(k, p, dir[b], dir[b + 1]);
       }
       int m = dedupe(k, p, dir);
-      return new InterpolatedBlockIndex(digestLength, m, pack(k, p, m, pageBits), pageBits, dir, bits);
+      return new InterpolatedBlockIndex(
+          digestLength, m, pack(k, p, m, pageBits), pageBits, dir, bits);
     }
   }
 
@@ -441,7 +442,13 @@ public final class InterpolatedBlockIndex {
         byte[] d = many != null ? many[i] : flat;
         int off = many != null ? 0 : i * len;
         int b = (int) ((long) LONG_BE.get(d, off) >>> shift);
-        e = find((long) LONG_BE.get(d, off + 2), (long) LONG_BE.get(d, off + 8), dir[b], dir[b + 1], e);
+        e =
+            find(
+                (long) LONG_BE.get(d, off + 2),
+                (long) LONG_BE.get(d, off + 8),
+                dir[b],
+                dir[b + 1],
+                e);
         out[i] = e;
         hits += e >>> 31 ^ 1;
       }
@@ -497,8 +504,8 @@ public final class InterpolatedBlockIndex {
 
   /**
    * Where entries of the block [from, to) should hold the digest whose top bits are {@code top}:
-   * the block's key range mapped linearly onto its entries (interpolation [1]); uniform digests
-   * put the true place within a few entries of it.
+   * the block's key range mapped linearly onto its entries (interpolation [1]); uniform digests put
+   * the true place within a few entries of it.
    */
   private int estimate(long top, int from, int to) {
     // The 32 bits below the block bits: the digest's fraction of the way through its block.
@@ -507,10 +514,10 @@ public final class InterpolatedBlockIndex {
   }
 
   /**
-   * The first entry in [from, to) whose stored bytes 2–9 and 8–15 are (x, y), or -1, searching
-   * from the estimate {@code guess}: a few steps one entry at a time (the usual distance on
-   * uniform digests), then binary search over what is left, so digests crafted to crowd one block
-   * cost O(log n), not O(n).
+   * The first entry in [from, to) whose stored bytes 2–9 and 8–15 are (x, y), or -1, searching from
+   * the estimate {@code guess}: a few steps one entry at a time (the usual distance on uniform
+   * digests), then binary search over what is left, so digests crafted to crowd one block cost
+   * O(log n), not O(n).
    */
   private int find(long x, long y, int from, int to, int guess) {
     int lower;

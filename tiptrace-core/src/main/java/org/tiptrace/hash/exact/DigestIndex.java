@@ -40,8 +40,8 @@ import java.util.zip.CRC32C;
  *       three passes: read every digest's directory slot, touch every bucket's first and last
  *       entry, then compare. The loads of one pass do not depend on each other, so the processor
  *       keeps many cache misses in flight instead of one (the way {@code PdqIndex} gathers its
- *       bucket bounds before it compares) [2]. Up to {@value #SINGLE_LOOKUP_MAX} entries the index
- *       stays in cache and a batch is a plain loop, which measured faster there.
+ *       bucket bounds before it compares) [2]. Up to {@value #SINGLE_LOOKUP_MAX} entries most
+ *       lookups hit the cache anyway, and a batch is a plain loop, which measured faster there.
  *   <li>{@link #writeTo} and {@link #readFrom} save and load the arrays as a versioned, checksummed
  *       snapshot, so a large index need not be sorted again at start-up.
  * </ol>
@@ -86,8 +86,8 @@ public final class DigestIndex {
   static final int LINEAR_SCAN_MAX = 8;
 
   /**
-   * Up to this many entries (2.4 MB of entries and a 256 KiB directory, about what one core's L2
-   * holds) a batch is a loop of single lookups: measured faster there (decision 0018).
+   * Up to this many entries (2.4 MB of entries, a 256 KiB directory) a batch is a loop of single
+   * lookups: most lookups hit the cache there, and the loop measured faster (decision 0018).
    */
   static final int SINGLE_LOOKUP_MAX = 1 << 17;
 
@@ -357,7 +357,7 @@ public final class DigestIndex {
    * Looks up every digest of {@code digests} at once: {@code out[i]} becomes what {@link
    * #lookup(byte[])} gives for {@code digests[i]}, but the lookups' cache misses overlap, so a
    * batch costs less per digest than a loop of single lookups (up to {@value #SINGLE_LOOKUP_MAX}
-   * entries, where the index stays in cache, it is such a loop). Allocates nothing.
+   * entries, where most lookups hit the cache anyway, it is such a loop). Allocates nothing.
    *
    * @return the number of digests found
    * @throws IllegalArgumentException if a digest has the wrong length (naming its position) or
