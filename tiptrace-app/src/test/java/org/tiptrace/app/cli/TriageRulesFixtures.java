@@ -26,9 +26,9 @@ final class TriageRulesFixtures {
   static String broken() {
     String yaml = bundled();
     String before = "  - name: incident.childPornography\n    points: 10\n";
-    assertThat(yaml).contains(before).contains("effective: 2026-11-22");
+    assertThat(yaml).contains(before).contains("effective: 2026-11-23");
     return yaml.replace(before, "  - name: incident.childPornography\n    points: lots\n")
-        .replace("effective: 2026-11-22", "effective: someday");
+        .replace("effective: 2026-11-23", "effective: someday");
   }
 
   private static String bundled() {

@@ -48,10 +48,10 @@ import org.tiptrace.tip.TriState;
  * <p>Seeded synthetic tips ({@link SyntheticTips}, LE JSON shape) over two agencies; an abuse set
  * holding the MD5 of every 10th file and 10,000 random MD5s, a known-good set holding the MD5 of
  * every 25th. The tips are inserted up to each size in {@code --tips}, one warm-up batched re-match
- * stores every tip's matches, then per size: the tip-by-tip pass (only up to {@code
- * --per-tip-max}) and the batched pass, both re-reading, re-matching and re-writing every tip
- * (nothing changes, so no marks). Time: wall clock, and CPU time of the calling thread
- * (ThreadMXBean; with H2 embedded that includes the database's work, with PostgreSQL it does not).
+ * stores every tip's matches, then per size: the tip-by-tip pass (only up to {@code --per-tip-max})
+ * and the batched pass, both re-reading, re-matching and re-writing every tip (nothing changes, so
+ * no marks). Time: wall clock, and CPU time of the calling thread (ThreadMXBean; with H2 embedded
+ * that includes the database's work, with PostgreSQL it does not).
  *
  * <p>Usage: {@code java -cp tiptrace-bench.jar org.tiptrace.bench.rematch.RematchThroughput [--tips
  * 10000,100000] [--per-tip-max 10000] [--seed S] [--pg-url JDBC_URL] [--no-h2]}.
@@ -96,8 +96,7 @@ public final class RematchThroughput {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    out.println(
-        "| database | tips | files | path | wall s | tips/s | thread CPU s | load avg |");
+    out.println("| database | tips | files | path | wall s | tips/s | thread CPU s | load avg |");
     out.println("|---|---:|---:|---|---:|---:|---:|---:|");
     if (h2) {
       Path dir = Files.createTempDirectory("tiptrace-rematch-bench");
