@@ -659,4 +659,80 @@ public final class DigestIndex {
     dir[dir.length - 1] = w;
     return w;
   }
+
+  /**
+   * Writes the built index as it sits in memory (lengths, directory, pages), so that {@link
+   * #readFrom} restores it without sorting again. The stream carries no magic or checksum: the
+   * caller's file format adds them.
+   */
+  public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    out.writeInt(digestLength);
+    out.writeInt(size);
+    out.writeInt(pageBits);
+    out.writeInt(64 - shift);
+    byte[] chunk = new byte[4 << 12];
+    for (int from = 0; from < dir.length; from += 1 << 12) {
+      int to = Math.min(dir.length, from + (1 << 12));
+      for (int i = from; i < to; i++) {
+        INT_BE.set(chunk, 4 * (i - from), dir[i]);
+      }
+      out.write(chunk, 0, 4 * (to - from));
+    }
+    for (byte[] page : pages) {
+      out.write(page);
+    }
+  }
+
+  /**
+   * Reads an index written by {@link #writeTo}, checking every length and the directory's order
+   * before it allocates or trusts them.
+   *
+   * @throws java.io.IOException when the stream ends early or does not hold such an index (the
+   *     message says which value is wrong)
+   */
+  public static DigestIndex readFrom(java.io.DataInputStream in) throws java.io.IOException {
+    int digestLength = in.readInt();
+    int size = in.readInt();
+    int pageBits = in.readInt();
+    int bits = in.readInt();
+    if (digestLength != 16 && digestLength != 20 && digestLength != 32) {
+      throw new java.io.IOException("digest index: bad digest length " + digestLength);
+    }
+    if (size < 0 || size > MAX_ENTRIES) {
+      throw new java.io.IOException("digest index: bad size " + size);
+    }
+    if (pageBits < 1 || pageBits > PAGE_BITS) {
+      throw new java.io.IOException("digest index: bad page bits " + pageBits);
+    }
+    if (bits != directoryBits(size)) {
+      throw new java.io.IOException(
+          "digest index: " + bits + " directory bits do not fit " + size + " entries");
+    }
+    int[] dir = new int[(1 << bits) + 1];
+    byte[] chunk = new byte[4 << 12];
+    for (int from = 0; from < dir.length; from += 1 << 12) {
+      int to = Math.min(dir.length, from + (1 << 12));
+      in.readFully(chunk, 0, 4 * (to - from));
+      for (int i = from; i < to; i++) {
+        dir[i] = (int) INT_BE.get(chunk, 4 * (i - from));
+      }
+    }
+    if (dir[0] != 0 || dir[dir.length - 1] != size) {
+      throw new java.io.IOException("digest index: directory does not span " + size + " entries");
+    }
+    for (int i = 1; i < dir.length; i++) {
+      if (dir[i] < dir[i - 1]) {
+        throw new java.io.IOException("digest index: directory out of order at bucket " + i);
+      }
+    }
+    int perPage = 1 << pageBits;
+    int count = size == 0 ? 0 : (int) (((long) size + perPage - 1) >>> pageBits);
+    byte[][] pages = new byte[count][];
+    for (int g = 0; g < count; g++) {
+      int entries = (int) Math.min(perPage, size - ((long) g << pageBits));
+      pages[g] = new byte[entries * ENTRY_BYTES];
+      in.readFully(pages[g]);
+    }
+    return new DigestIndex(digestLength, size, pages, pageBits, dir, bits);
+  }
 }
