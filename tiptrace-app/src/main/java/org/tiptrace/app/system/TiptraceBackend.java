@@ -167,9 +167,8 @@ public interface TiptraceBackend extends AutoCloseable {
         System.getLogger(TiptraceBackend.class.getName())
             .log(
                 System.Logger.Level.INFO,
-                "no hash-set index cache for {0}: set {1} to a directory to start in seconds with"
-                    + " large sets",
-                settings.url(),
+                "no hash-set index cache configured: every start builds the hash-set indexes from"
+                    + " the database; set {0} to a directory to start in seconds with large sets",
                 DatabaseSettings.INDEX_CACHE_ENV);
       }
       return SetIndexCache.NONE;
@@ -211,18 +210,9 @@ public interface TiptraceBackend extends AutoCloseable {
     if (url.startsWith("jdbc:h2:mem:")) {
       return Optional.empty();
     }
-    boolean remote = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
-    if (url.startsWith("jdbc:h2:") && !remote) {
-      String base = url.substring("jdbc:h2:".length());
-      base = base.startsWith("file:") ? base.substring("file:".length()) : base;
-      int semicolon = base.indexOf(';');
-      String file = semicolon < 0 ? base : base.substring(0, semicolon);
-      if (file.startsWith("~")) { // H2 expands a leading ~ to the user's home
-        file = System.getProperty("user.home") + file.substring(1);
-      }
-      Path db = Path.of(file).toAbsolutePath();
-      Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
-      return Optional.of(SecretKeyLocation.inDataDir(dir));
+    Optional<Path> h2 = h2FileDirectory(url);
+    if (h2.isPresent()) {
+      return Optional.of(SecretKeyLocation.inDataDir(h2.get()));
     }
     throw new BackendException(
         "no secret key for the TOTP secrets of "

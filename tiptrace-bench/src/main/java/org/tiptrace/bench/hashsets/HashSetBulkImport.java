@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.tiptrace.hash.sets.FileMatches;
@@ -54,8 +54,9 @@ import org.tiptrace.tip.ReportedFile;
  * --entries N [--db h2|pg] [--pg-url JDBC_URL] [--seed S] [--dir DIR] [--no-replace] [--no-load]
  * [--h2-settings ';NAME=VALUE...'] [--pg-load sorted|direct] [--cache DIR] [--md5-only]}. With
  * {@code --cache} the index is loaded twice more through a {@link FileSetIndexCache} in DIR
- * (emptied first): cold (from the database, writing the cache) and warm (from the cache). PostgreSQL runs in a schema of its own, dropped afterwards; H2
- * in a fresh folder under {@code --dir} (default a temporary folder).
+ * (emptied first): cold (from the database, writing the cache) and warm (from the cache).
+ * PostgreSQL runs in a schema of its own, dropped afterwards; H2 in a fresh folder under {@code
+ * --dir} (default a temporary folder).
  */
 public final class HashSetBulkImport {
   private HashSetBulkImport() {}
@@ -231,8 +232,7 @@ public final class HashSetBulkImport {
    * Matches the generated reports (their planted MD5s are in an MD5-only set) and prints the
    * verdicts and one match.
    */
-  private static void matchReports(
-      PrintStream out, String label, HashMatcher matcher, long seed) {
+  private static void matchReports(PrintStream out, String label, HashMatcher matcher, long seed) {
     List<Report> reports = HashSetThroughput.reports(seed, REPORTS);
     Map<FileVerdict, Integer> verdicts = new EnumMap<>(FileVerdict.class);
     Optional<HashMatch> one = Optional.empty();

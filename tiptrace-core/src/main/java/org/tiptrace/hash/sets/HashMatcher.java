@@ -185,10 +185,11 @@ public final class HashMatcher {
     } else if (set.contentFingerprint().isEmpty()) {
       LOG.log(
           System.Logger.Level.INFO,
+          // Ids and counts as strings: MessageFormat would group their digits.
           "hash set {0} (id {1}) has no recorded content fingerprint (imported before V17):"
               + " its index is built from the database at every start; import it again to cache it",
           set.label(),
-          set.id());
+          Long.toString(set.id()));
     } else {
       // The rows differ from what the import recorded: use the rows (the database is the truth),
       // never cache them under the import's name.
@@ -197,10 +198,10 @@ public final class HashMatcher {
           "hash set {0} (id {1}): {2} entries with fingerprint {3} in the database, the import"
               + " recorded {4} entries with {5}; index built from the database and not cached",
           set.label(),
-          set.id(),
-          index.entryCount(),
+          Long.toString(set.id()),
+          Long.toString(index.entryCount()),
           index.fingerprint(),
-          set.entryCount(),
+          Long.toString(set.entryCount()),
           set.contentFingerprint().orElse("none"));
     }
     return index;
