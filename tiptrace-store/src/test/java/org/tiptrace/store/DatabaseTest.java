@@ -41,7 +41,8 @@ class DatabaseTest {
       assertThat(appliedMigrations(reopened))
           .as("each migration applied exactly once, in order")
           .containsExactly(
-              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+              "17");
     }
   }
 

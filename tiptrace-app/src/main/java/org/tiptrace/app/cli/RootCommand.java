@@ -146,8 +146,17 @@ public final class RootCommand implements Callable<Integer> {
                     && !url.startsWith("jdbc:h2:ssl:")
                 ? Optional.empty()
                 : Optional.of(SecretKeyLocation.inDataDir(dataDir(environment)));
+    // The hash-set index cache: the directory named by the environment; else an H2 database's own
+    // (index-cache beside its file, TiptraceBackend.open); else the data directory's.
+    String cacheDir = environment.env().get(DatabaseSettings.INDEX_CACHE_ENV);
+    Optional<Path> indexCache =
+        cacheDir != null && !cacheDir.isBlank()
+            ? Optional.of(Path.of(cacheDir.strip()))
+            : url.startsWith("jdbc:h2:")
+                ? Optional.empty()
+                : Optional.of(dataDir(environment).resolve("index-cache"));
     try {
-      return new DatabaseSettings(url, user, password, key);
+      return new DatabaseSettings(url, user, password, key, indexCache);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(caller.commandLine(), "--db-url: " + e.getMessage());
     }

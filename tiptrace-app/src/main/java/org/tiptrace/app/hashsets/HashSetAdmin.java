@@ -1,6 +1,8 @@
 package org.tiptrace.app.hashsets;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -35,18 +37,21 @@ class HashSetAdmin {
   private final CurrentAgency agency;
   private final AuditTrail audit;
   private final Clock clock;
+  private final long maxUploadBytes;
 
   HashSetAdmin(
       HashSetJobs jobs,
       TiptraceBackend backend,
       CurrentAgency agency,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      HashSetProperties properties) {
     this.jobs = jobs;
     this.backend = backend;
     this.agency = agency;
     this.audit = audit;
     this.clock = clock;
+    this.maxUploadBytes = properties.maxUploadBytes();
   }
 
   HashSetJobs.View startImport(
@@ -86,14 +91,32 @@ class HashSetAdmin {
       throw bad(e.getMessage());
     }
     AgencyId a = agency.require();
-    byte[] bytes = file.getBytes();
-    Sha256 sha = Sha256.of(bytes);
+    if (file.getSize() > maxUploadBytes) {
+      throw tooLarge(file.getSize());
+    }
     String fileName =
         Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).orElse("upload");
-    // Archive first: the bytes are kept whatever the import makes of them.
-    backend.archive().store(a, sha, "hashset:" + fileName, bytes, clock.instant());
+    // Spooled to a file of the job's own, hashed on the way; the job imports from the file and
+    // deletes it, so no copy of the set stays on the heap while it runs.
+    HashSetJobs.Spooled spooled;
+    try (InputStream in = file.getInputStream()) {
+      spooled = HashSetJobs.spool(in, fileName, maxUploadBytes);
+    } catch (HashSetJobs.UploadTooLarge e) {
+      throw tooLarge(e.bytes());
+    }
+    // Archive first: the bytes are kept whatever the import makes of them. The archive's API takes
+    // a document whole, so this is the one moment the upload is in memory (decision 0019).
+    backend
+        .archive()
+        .store(
+            a,
+            spooled.sha256(),
+            "hashset:" + fileName,
+            Files.readAllBytes(spooled.file()),
+            clock.instant());
+    Sha256 sha = spooled.sha256();
     HashSetJobs.View job =
-        jobs.startImport(a, new HashSetJobs.Upload(info, f, fileName, bytes, sha));
+        jobs.startImport(a, new HashSetJobs.Upload(info, f, fileName, spooled.file(), sha));
     audit.record(
         AuditAction.HASH_SET_IMPORT_STARTED,
         AuditSubjectType.HASH_SET,
@@ -170,6 +193,18 @@ class HashSetAdmin {
     audit.record(
         AuditAction.JOB_RERUN_STARTED, AuditSubjectType.JOB, id, "re-run as job " + job.id());
     return job;
+  }
+
+  private ResponseStatusException tooLarge(long bytes) {
+    return new ResponseStatusException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "the hash-set file has "
+            + (bytes < 0 ? "more" : Long.toString(bytes))
+            + " bytes, above "
+            + HashSetProperties.PROPERTY
+            + " ("
+            + maxUploadBytes
+            + " bytes); import larger sets with 'tiptrace hashsets import'");
   }
 
   private static ResponseStatusException bad(String reason) {

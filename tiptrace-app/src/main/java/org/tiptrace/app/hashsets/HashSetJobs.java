@@ -1,11 +1,18 @@
 package org.tiptrace.app.hashsets;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.tiptrace.app.intake.HashMatchingStep;
 import org.tiptrace.app.jobs.JobLedger;
 import org.tiptrace.app.jobs.TrackedJob;
 import org.tiptrace.app.queue.LinkTriageService;
@@ -56,6 +66,7 @@ public final class HashSetJobs implements DisposableBean {
   private final JobLedger ledger;
   private final LinkTriageService linkTriage;
   private final Clock clock;
+  private final Supplier<TipMatching> matching;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -64,12 +75,43 @@ public final class HashSetJobs implements DisposableBean {
             return t;
           });
 
+  /**
+   * Jobs that re-match with the ingest step's {@link TipMatching}: its matcher keeps the indexes of
+   * the sets a job did not touch and loads only the changed one (decision 0019), instead of a
+   * second full matcher beside it.
+   */
+  @Autowired
+  public HashSetJobs(
+      TiptraceBackend backend,
+      JobLedger ledger,
+      LinkTriageService linkTriage,
+      Clock clock,
+      HashMatchingStep hashMatching) {
+    this(backend, ledger, linkTriage, clock, hashMatching::matching);
+  }
+
+  /** Jobs that build a matcher (from the index cache, else the database) for each re-match. */
   public HashSetJobs(
       TiptraceBackend backend, JobLedger ledger, LinkTriageService linkTriage, Clock clock) {
+    this(
+        backend,
+        ledger,
+        linkTriage,
+        clock,
+        () -> new TipMatching(backend.hashSets(), backend.tips(), clock));
+  }
+
+  private HashSetJobs(
+      TiptraceBackend backend,
+      JobLedger ledger,
+      LinkTriageService linkTriage,
+      Clock clock,
+      Supplier<TipMatching> matching) {
     this.backend = backend;
     this.ledger = ledger;
     this.linkTriage = linkTriage;
     this.clock = clock;
+    this.matching = matching;
   }
 
   /** Which step a running job is in. */
@@ -136,9 +178,72 @@ public final class HashSetJobs implements DisposableBean {
     }
   }
 
-  /** An uploaded set waiting to be imported; {@code bytes} are already archived. */
+  /**
+   * An uploaded set waiting to be imported: its bytes, already archived, in {@code file}, alone in
+   * a temporary directory that the job deletes when it ends.
+   */
   public record Upload(
-      HashSetInfo info, HashSetFormat format, String fileName, byte[] bytes, Sha256 sha256) {}
+      HashSetInfo info, HashSetFormat format, String fileName, Path file, Sha256 sha256) {}
+
+  /** An upload copied to a temporary file (named after the upload, for the reader's messages). */
+  public record Spooled(Path file, Sha256 sha256, long bytes) {}
+
+  /** An upload above the limit; {@code bytes} is how far it was read (the limit plus one). */
+  public static final class UploadTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final long bytes;
+
+    UploadTooLarge(long bytes, long limit) {
+      super("upload of more than " + limit + " bytes");
+      this.bytes = bytes;
+    }
+
+    public long bytes() {
+      return bytes;
+    }
+  }
+
+  /**
+   * Copies {@code in} to a new temporary directory, hashing it on the way, and stops (deleting the
+   * copy) once it exceeds {@code maxBytes}.
+   */
+  public static Spooled spool(InputStream in, String fileName, long maxBytes) throws IOException {
+    Path dir = Files.createTempDirectory("tiptrace-hashset-");
+    Path file = dir.resolve(safeName(fileName));
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+    long total = 0;
+    boolean done = false;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw new UploadTooLarge(total, maxBytes);
+        }
+        sha.update(buffer, 0, n);
+        out.write(buffer, 0, n);
+      }
+      done = true;
+    } finally {
+      if (!done) {
+        deleteTree(file.getParent());
+      }
+    }
+    return new Spooled(file, new Sha256(HexFormat.of().formatHex(sha.digest())), total);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
 
   private static final String NAME = "name";
   private static final String CHANGED = "changed";
@@ -182,11 +287,9 @@ public final class HashSetJobs implements DisposableBean {
               TiptraceBackend.hashSetReaders()
                   .reader(upload.format())
                   .orElseThrow(() -> new IllegalStateException("no reader for " + upload.format()));
-          Path dir = Files.createTempDirectory("tiptrace-hashset-");
-          // The reader's messages name this file: give it the uploaded name.
-          Path file = dir.resolve(safeName(upload.fileName()));
+          // The reader's messages name this file: it carries the uploaded name.
+          Path file = upload.file();
           try {
-            Files.write(file, upload.bytes());
             HashSetRepository.Imported imported;
             try {
               imported =
@@ -223,11 +326,7 @@ public final class HashSetJobs implements DisposableBean {
                         .orElse(""));
             rematch(job, "hash set " + imported.set().label() + " imported");
           } finally {
-            try (Stream<Path> s = Files.walk(dir)) {
-              for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-              }
-            }
+            deleteTree(file.getParent());
           }
         });
   }
@@ -378,7 +477,7 @@ public final class HashSetJobs implements DisposableBean {
         });
   }
 
-  /** The upload of an import job, its bytes read back from the archive. */
+  /** The upload of an import job, its bytes read back from the archive into a temporary file. */
   private Upload upload(AgencyId agency, JobRecord job) {
     Sha256 sha = new Sha256(need(job, "sha256"));
     byte[] bytes =
@@ -398,8 +497,27 @@ public final class HashSetJobs implements DisposableBean {
             need(job, "categoryScheme"),
             HashSetKind.valueOf(need(job, "kind").toUpperCase(Locale.ROOT)),
             Boolean.parseBoolean(need(job, "enabled")));
+    Spooled spooled;
+    try {
+      spooled = spool(new ByteArrayInputStream(bytes), need(job, "fileName"), Long.MAX_VALUE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the upload of job " + job.id(), e);
+    }
+    if (!spooled.sha256().equals(sha)) {
+      try {
+        deleteTree(spooled.file().getParent());
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot delete " + spooled.file(), e);
+      }
+      throw new IllegalStateException(
+          "the archived upload of job " + job.id() + " does not have SHA-256 " + sha.hex());
+    }
     return new Upload(
-        info, HashSetFormat.valueOf(need(job, "format")), need(job, "fileName"), bytes, sha);
+        info,
+        HashSetFormat.valueOf(need(job, "format")),
+        need(job, "fileName"),
+        spooled.file(),
+        sha);
   }
 
   private static String need(JobRecord job, String name) {
@@ -410,9 +528,7 @@ public final class HashSetJobs implements DisposableBean {
 
   private void rematch(TrackedJob job, String reason) {
     job.phase(Phase.REMATCHING.name());
-    TipMatching.Rematch r =
-        new TipMatching(backend.hashSets(), backend.tips(), clock)
-            .rematchAll(reason, job::progress);
+    TipMatching.Rematch r = matching.get().rematchAll(reason, job::progress);
     job.progress(r.tips(), r.tips());
     job.count(CHANGED, r.changed());
     job.phase(Phase.RETRIAGING.name());

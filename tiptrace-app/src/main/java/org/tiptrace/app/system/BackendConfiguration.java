@@ -33,7 +33,10 @@ class BackendConfiguration {
       TiptraceProperties properties,
       @org.springframework.beans.factory.annotation.Value(
               "${tiptrace.security.secret-key-file:${TIPTRACE_SECRET_KEY_FILE:}}")
-          String secretKeyFile) {
+          String secretKeyFile,
+      @org.springframework.beans.factory.annotation.Value(
+              "${tiptrace.hashsets.index-cache:${TIPTRACE_INDEX_CACHE:}}")
+          String indexCache) {
     DatabaseSettings settings =
         properties.db() == null ? null : properties.db().settings().orElse(null);
     if (settings == null) {
@@ -44,6 +47,9 @@ class BackendConfiguration {
       settings =
           settings.withSecretKey(
               SecretKeyLocation.configured(java.nio.file.Path.of(secretKeyFile.strip())));
+    }
+    if (!indexCache.isBlank()) {
+      settings = settings.withIndexCache(java.nio.file.Path.of(indexCache.strip()));
     }
     return TiptraceBackend.open(settings);
   }

@@ -11,6 +11,7 @@ import org.tiptrace.audit.AuditLog;
 import org.tiptrace.evidence.EvidenceStore;
 import org.tiptrace.hash.sets.HashSetReaders;
 import org.tiptrace.hash.sets.HashSetRepository;
+import org.tiptrace.hash.sets.SetIndexCache;
 import org.tiptrace.intake.RawArchive;
 import org.tiptrace.intake.hotline.HotlineRepository;
 import org.tiptrace.ip.AssessmentRepository;
@@ -25,6 +26,7 @@ import org.tiptrace.store.account.JdbcLoginFailures;
 import org.tiptrace.store.account.JdbcOidcLinkRepository;
 import org.tiptrace.store.evidence.JdbcFileContentRepository;
 import org.tiptrace.store.evidence.JdbcWarrantRepository;
+import org.tiptrace.store.hashsets.FileSetIndexCache;
 import org.tiptrace.store.hashsets.JdbcHashSetRepository;
 import org.tiptrace.store.hashsets.NsrlSqliteReader;
 import org.tiptrace.store.hotline.JdbcHotlineRepository;
@@ -123,6 +125,13 @@ public interface TiptraceBackend extends AutoCloseable {
       db.close();
       throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
     }
+    SetIndexCache cache;
+    try {
+      cache = indexCache(settings);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     return of(
         db.rawArchive(),
         db.tips(),
@@ -131,7 +140,7 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcAssessmentRepository(db.dataSource()),
         new JdbcIpDataRepository(db.dataSource()),
         accounts,
-        new JdbcHashSetRepository(db.dataSource()),
+        new JdbcHashSetRepository(db.dataSource()).withIndexCache(cache),
         new EvidenceStore(
             new JdbcWarrantRepository(db.dataSource()),
             new JdbcFileContentRepository(db.dataSource())),
@@ -142,6 +151,50 @@ public interface TiptraceBackend extends AutoCloseable {
         new JdbcOidcLinkRepository(db.dataSource()),
         new JdbcLoginFailures(db.dataSource()),
         db::close);
+  }
+
+  /**
+   * The hash-set index cache of {@code settings}: the configured directory; else {@code
+   * index-cache} beside an H2 file database; else none, said once in the log (decision 0019).
+   */
+  private static SetIndexCache indexCache(DatabaseSettings settings) {
+    Optional<Path> dir =
+        settings
+            .indexCache()
+            .or(() -> h2FileDirectory(settings.url()).map(d -> d.resolve("index-cache")));
+    if (dir.isEmpty()) {
+      if (!settings.url().startsWith("jdbc:h2:mem:")) {
+        System.getLogger(TiptraceBackend.class.getName())
+            .log(
+                System.Logger.Level.INFO,
+                "no hash-set index cache configured: every start builds the hash-set indexes from"
+                    + " the database; set {0} to a directory to start in seconds with large sets",
+                DatabaseSettings.INDEX_CACHE_ENV);
+      }
+      return SetIndexCache.NONE;
+    }
+    try {
+      return FileSetIndexCache.in(dir.get());
+    } catch (java.io.UncheckedIOException e) {
+      throw new BackendException("cannot open " + settings + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The directory of a local H2 file database's files; empty for any other URL. */
+  private static Optional<Path> h2FileDirectory(String url) {
+    boolean remote = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
+    if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || remote) {
+      return Optional.empty();
+    }
+    String base = url.substring("jdbc:h2:".length());
+    base = base.startsWith("file:") ? base.substring("file:".length()) : base;
+    int semicolon = base.indexOf(';');
+    String file = semicolon < 0 ? base : base.substring(0, semicolon);
+    if (file.startsWith("~")) { // H2 expands a leading ~ to the user's home
+      file = System.getProperty("user.home") + file.substring(1);
+    }
+    Path db = Path.of(file).toAbsolutePath();
+    return Optional.of(db.getParent() == null ? Path.of(".") : db.getParent());
   }
 
   /**
@@ -157,18 +210,9 @@ public interface TiptraceBackend extends AutoCloseable {
     if (url.startsWith("jdbc:h2:mem:")) {
       return Optional.empty();
     }
-    boolean remote = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
-    if (url.startsWith("jdbc:h2:") && !remote) {
-      String base = url.substring("jdbc:h2:".length());
-      base = base.startsWith("file:") ? base.substring("file:".length()) : base;
-      int semicolon = base.indexOf(';');
-      String file = semicolon < 0 ? base : base.substring(0, semicolon);
-      if (file.startsWith("~")) { // H2 expands a leading ~ to the user's home
-        file = System.getProperty("user.home") + file.substring(1);
-      }
-      Path db = Path.of(file).toAbsolutePath();
-      Path dir = db.getParent() == null ? Path.of(".") : db.getParent();
-      return Optional.of(SecretKeyLocation.inDataDir(dir));
+    Optional<Path> h2 = h2FileDirectory(url);
+    if (h2.isPresent()) {
+      return Optional.of(SecretKeyLocation.inDataDir(h2.get()));
     }
     throw new BackendException(
         "no secret key for the TOTP secrets of "

@@ -63,7 +63,9 @@ public final class TestStorage {
     db.closeDatabase(); // the schema stays, migrated; the app opens its own pool on it
     return new TestStorage(
         new DatabaseSettings(db.config().url(), db.config().user(), db.config().password())
-            .withSecretKey(SecretKeyLocation.inDataDir(keyDir)),
+            .withSecretKey(SecretKeyLocation.inDataDir(keyDir))
+            // and the hash-set index cache there too, as the CLI does for a PostgreSQL URL
+            .withIndexCache(keyDir.resolve("index-cache")),
         Optional.of(db));
   }
 

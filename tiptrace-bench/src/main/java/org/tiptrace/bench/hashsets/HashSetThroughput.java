@@ -166,7 +166,7 @@ public final class HashSetThroughput {
     return known;
   }
 
-  private static List<Report> reports(long seed, int count) {
+  static List<Report> reports(long seed, int count) {
     DocumentReaders readers = DocumentReaders.standard();
     List<Report> out = new ArrayList<>();
     for (RawDocument d : SyntheticDataSet.documents(seed, count)) {

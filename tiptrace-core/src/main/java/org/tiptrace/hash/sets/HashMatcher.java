@@ -31,12 +31,14 @@ import org.tiptrace.tip.ReportedFile;
  * The matching stage's entry point: {@link #match(Report)} gives, per reported file, its matches
  * against every enabled set and a {@link FileVerdict}.
  *
- * <p>Approach: a snapshot of the enabled sets, built once by {@link #load}: one {@link DigestIndex}
- * per exact algorithm (payload = entry id) and one {@link PdqIndex} (id = entry id) over all
- * enabled sets, plus the sets' descriptions. Only digests and ids sit in memory; a hit's category,
- * series and set come from the repository ({@link HashSetRepository#entries}), which is also where
- * a prefix-only hit of the exact index (SHA-1, SHA-256: the index compares 16 bytes) is confirmed
- * against the full stored digest. Hits are rare, so that read is cheap.
+ * <p>Approach: a snapshot of the enabled sets, built once by {@link #load}: per set a {@link
+ * SetIndex}, one {@link DigestIndex} per exact algorithm (payload = entry id) and one {@link
+ * PdqIndex} (id = entry id), plus the sets' descriptions. A digest is looked up in every set's
+ * index (a few sets, each probe two cache misses); keeping the sets apart is what lets a set's
+ * index be cached, reused and replaced alone (decision 0019). Only digests and ids sit in memory; a
+ * hit's category, series and set come from the repository ({@link HashSetRepository#entries}),
+ * which is also where a prefix-only hit of the exact index (SHA-1, SHA-256: the index compares 16
+ * bytes) is confirmed against the full stored digest. Hits are rare, so that read is cheap.
  *
  * <p>Hashes matched per file: every reported one, and the hashes Tiptrace computed from the file's
  * bytes when it holds them ({@link ComputedHashes}): the exact digests the report lacks, and the
@@ -53,10 +55,14 @@ import org.tiptrace.tip.ReportedFile;
  * with the repository's list).
  */
 public final class HashMatcher {
+  private static final System.Logger LOG = System.getLogger(HashMatcher.class.getName());
+
   private final HashSetRepository repository;
   private final Map<Long, StoredHashSet> sets;
-  private final Map<DigestAlgorithm, DigestIndex> exact;
-  private final PdqIndex pdq;
+  private final Map<Long, SetIndex> indexes;
+  // Per algorithm the sets' exact indexes side by side; a digest is looked up in each.
+  private final Map<DigestAlgorithm, List<DigestIndex>> exact;
+  private final List<PdqIndex> pdq;
   private final int pdqRadius;
   private final Set<DigestAlgorithm> abuseAlgorithms;
   private final VicsCategoryMap categoryMap;
@@ -64,27 +70,38 @@ public final class HashMatcher {
   private HashMatcher(
       HashSetRepository repository,
       Map<Long, StoredHashSet> sets,
-      Map<DigestAlgorithm, DigestIndex> exact,
-      PdqIndex pdq,
+      Map<Long, SetIndex> indexes,
       int pdqRadius,
-      Set<DigestAlgorithm> abuseAlgorithms) {
-    this(repository, sets, exact, pdq, pdqRadius, abuseAlgorithms, VicsCategoryMap.bundled());
-  }
-
-  private HashMatcher(
-      HashSetRepository repository,
-      Map<Long, StoredHashSet> sets,
-      Map<DigestAlgorithm, DigestIndex> exact,
-      PdqIndex pdq,
-      int pdqRadius,
-      Set<DigestAlgorithm> abuseAlgorithms,
       VicsCategoryMap categoryMap) {
     this.repository = repository;
-    this.sets = sets;
-    this.exact = exact;
-    this.pdq = pdq;
+    this.sets = Map.copyOf(sets);
+    this.indexes = Map.copyOf(indexes);
     this.pdqRadius = pdqRadius;
-    this.abuseAlgorithms = abuseAlgorithms;
+    Map<DigestAlgorithm, List<DigestIndex>> byAlgorithm = new EnumMap<>(DigestAlgorithm.class);
+    List<PdqIndex> pdqs = new ArrayList<>();
+    Set<DigestAlgorithm> abuse = EnumSet.noneOf(DigestAlgorithm.class);
+    for (StoredHashSet set : sets.values()) {
+      SetIndex index = indexes.get(set.id());
+      index
+          .exact()
+          .forEach(
+              (a, i) -> {
+                if (i.size() > 0) {
+                  byAlgorithm.computeIfAbsent(a, k -> new ArrayList<>()).add(i);
+                }
+              });
+      if (index.pdq().size() > 0) {
+        pdqs.add(index.pdq());
+      }
+      if (set.info().kind() == HashSetKind.KNOWN_ABUSE) {
+        // Which kinds of hash an abuse set answers for: only those make "no match" meaningful.
+        abuse.addAll(index.algorithms());
+      }
+    }
+    byAlgorithm.replaceAll((a, l) -> List.copyOf(l));
+    this.exact = byAlgorithm;
+    this.pdq = List.copyOf(pdqs);
+    this.abuseAlgorithms = abuse;
     this.categoryMap = categoryMap;
   }
 
@@ -95,13 +112,7 @@ public final class HashMatcher {
    */
   public HashMatcher withCategoryMap(VicsCategoryMap map) {
     return new HashMatcher(
-        repository,
-        sets,
-        exact,
-        pdq,
-        pdqRadius,
-        abuseAlgorithms,
-        java.util.Objects.requireNonNull(map, "map"));
+        repository, sets, indexes, pdqRadius, java.util.Objects.requireNonNull(map, "map"));
   }
 
   /** The VICS category map this snapshot reads categories with. */
@@ -118,40 +129,100 @@ public final class HashMatcher {
    * @param pdqRadius PDQ matches are within this Hamming distance (0–63)
    */
   public static HashMatcher load(HashSetRepository repository, int pdqRadius) {
+    return load(repository, pdqRadius, Map.of());
+  }
+
+  /**
+   * A snapshot of the enabled sets that takes each set's index from {@code previous} (a snapshot
+   * this process built before) when it holds that set, else from the repository's {@link
+   * SetIndexCache}, else builds it from the set's entries in the repository and writes it to the
+   * cache. A set's index is only reused when it was built from the import the set's row records
+   * ({@link SetIndex#isOf}), so every way gives the same snapshot (decision 0019).
+   *
+   * @param pdqRadius PDQ matches are within this Hamming distance (0–63)
+   */
+  public static HashMatcher load(
+      HashSetRepository repository, int pdqRadius, Optional<HashMatcher> previous) {
+    return load(repository, pdqRadius, previous.map(m -> m.indexes).orElse(Map.of()));
+  }
+
+  private static HashMatcher load(
+      HashSetRepository repository, int pdqRadius, Map<Long, SetIndex> previous) {
     if (pdqRadius < 0 || pdqRadius > 63) {
       throw new IllegalArgumentException("PDQ radius must be 0..63, was " + pdqRadius);
     }
+    SetIndexCache cache = repository.indexCache();
+    List<StoredHashSet> all = repository.list();
+    cache.retainOnly(all.stream().map(StoredHashSet::id).toList());
     Map<Long, StoredHashSet> sets = new LinkedHashMap<>();
-    for (StoredHashSet s : repository.list()) {
-      if (s.info().enabled()) {
-        sets.put(s.id(), s);
+    Map<Long, SetIndex> indexes = new HashMap<>();
+    for (StoredHashSet s : all) {
+      if (!s.info().enabled()) {
+        continue;
       }
+      sets.put(s.id(), s);
+      SetIndex before = previous.get(s.id());
+      if (before != null && (before.isOf(s) || sameUnfingerprinted(before, s))) {
+        indexes.put(s.id(), before);
+        continue;
+      }
+      // The cache checks its files; checking its answer again costs nothing and guards the rule.
+      Optional<SetIndex> cached = cache.read(s).filter(i -> i.isOf(s));
+      if (cached.isPresent()) {
+        indexes.put(s.id(), cached.get());
+        continue;
+      }
+      indexes.put(s.id(), fromDatabase(repository, cache, s));
     }
-    Map<DigestAlgorithm, DigestIndex.Builder> builders = new EnumMap<>(DigestAlgorithm.class);
-    PdqIndex pdq = new PdqIndex();
-    Set<DigestAlgorithm> abuse = EnumSet.noneOf(DigestAlgorithm.class);
-    repository.forEachEnabledEntry(
+    return new HashMatcher(repository, sets, indexes, pdqRadius, VicsCategoryMap.bundled());
+  }
+
+  /**
+   * A set imported before fingerprints were recorded: its index, built from the database in this
+   * process, stays valid while the set's row does (sets are never changed in place, a replace gets
+   * a new id), but it is not cached.
+   */
+  private static boolean sameUnfingerprinted(SetIndex index, StoredHashSet set) {
+    return set.contentFingerprint().isEmpty()
+        && index.setId() == set.id()
+        && index.entryCount() == set.entryCount();
+  }
+
+  /** Reads one set's entries and builds its index; caches it when it is the recorded import. */
+  private static SetIndex fromDatabase(
+      HashSetRepository repository, SetIndexCache cache, StoredHashSet set) {
+    SetIndex.Builder builder = new SetIndex.Builder(set.id(), set.entryCount());
+    repository.forEachEntryOf(
+        set.id(),
         (id, setId, algorithm, digest) -> {
-          if (id < 0 || id > Integer.MAX_VALUE) {
-            throw new IllegalStateException(
-                "hash entry id " + id + " does not fit the exact index's int payload");
-          }
-          StoredHashSet set = sets.get(setId);
-          if (set != null && set.info().kind() == HashSetKind.KNOWN_ABUSE) {
-            // Which kinds of hash an abuse set answers for: only those make "no match" meaningful.
-            abuse.add(algorithm);
-          }
-          if (algorithm.exact()) {
-            builders
-                .computeIfAbsent(algorithm, a -> DigestIndex.builder(a.byteLength()))
-                .add(digest, (int) id);
-          } else {
-            pdq.add(id, pdqOf(digest));
-          }
+          builder.add(id, algorithm, digest);
         });
-    Map<DigestAlgorithm, DigestIndex> exact = new EnumMap<>(DigestAlgorithm.class);
-    builders.forEach((a, b) -> exact.put(a, b.build()));
-    return new HashMatcher(repository, Map.copyOf(sets), exact, pdq, pdqRadius, abuse);
+    SetIndex index = builder.build();
+    if (index.isOf(set)) {
+      cache.write(set, index);
+    } else if (set.contentFingerprint().isEmpty()) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          // Ids and counts as strings: MessageFormat would group their digits.
+          "hash set {0} (id {1}) has no recorded content fingerprint (imported before V17):"
+              + " its index is built from the database at every start; import it again to cache it",
+          set.label(),
+          Long.toString(set.id()));
+    } else {
+      // The rows differ from what the import recorded: use the rows (the database is the truth),
+      // never cache them under the import's name.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "hash set {0} (id {1}): {2} entries with fingerprint {3} in the database, the import"
+              + " recorded {4} entries with {5}; index built from the database and not cached",
+          set.label(),
+          Long.toString(set.id()),
+          Long.toString(index.entryCount()),
+          index.fingerprint(),
+          Long.toString(set.entryCount()),
+          set.contentFingerprint().orElse("none"));
+    }
+    return index;
   }
 
   /** The enabled sets this snapshot holds, by id. */
@@ -172,8 +243,8 @@ public final class HashMatcher {
 
   /** Bytes held by the exact and PDQ indexes. */
   public long memoryBytes() {
-    long n = pdq.memoryBytes();
-    for (DigestIndex i : exact.values()) {
+    long n = 0;
+    for (SetIndex i : indexes.values()) {
       n += i.memoryBytes();
     }
     return n;
@@ -243,14 +314,15 @@ public final class HashMatcher {
   }
 
   /**
-   * The first index entry (or -1) of every exact digest the report carries or Tiptrace computed,
-   * per algorithm, keyed by the digest's bytes.
+   * The first entry (or -1) of every exact digest the report carries or Tiptrace computed, in each
+   * of the algorithm's indexes (in {@code exact}'s order), per algorithm, keyed by the digest's
+   * bytes.
    */
-  private record ExactFirsts(Map<DigestAlgorithm, Map<ByteBuffer, Integer>> byAlgorithm) {
-    OptionalInt first(DigestAlgorithm algorithm, byte[] digest) {
-      Map<ByteBuffer, Integer> m = byAlgorithm.get(algorithm);
-      Integer e = m == null ? null : m.get(ByteBuffer.wrap(digest));
-      return e == null ? OptionalInt.empty() : OptionalInt.of(e);
+  private record ExactFirsts(Map<DigestAlgorithm, Map<ByteBuffer, int[]>> byAlgorithm) {
+    OptionalInt first(DigestAlgorithm algorithm, int index, byte[] digest) {
+      Map<ByteBuffer, int[]> m = byAlgorithm.get(algorithm);
+      int[] e = m == null ? null : m.get(ByteBuffer.wrap(digest));
+      return e == null ? OptionalInt.empty() : OptionalInt.of(e[index]);
     }
   }
 
@@ -272,15 +344,21 @@ public final class HashMatcher {
         }
       }
     }
-    Map<DigestAlgorithm, Map<ByteBuffer, Integer>> firsts = new EnumMap<>(DigestAlgorithm.class);
+    Map<DigestAlgorithm, Map<ByteBuffer, int[]>> firsts = new EnumMap<>(DigestAlgorithm.class);
     batches.forEach(
         (a, digests) -> {
           byte[][] batch = digests.toArray(new byte[0][]);
+          List<DigestIndex> indexes = exact.get(a);
+          Map<ByteBuffer, int[]> m = new HashMap<>();
+          for (byte[] d : batch) {
+            m.put(ByteBuffer.wrap(d), new int[indexes.size()]);
+          }
           int[] out = new int[batch.length];
-          exact.get(a).lookupAll(batch, out);
-          Map<ByteBuffer, Integer> m = new HashMap<>();
-          for (int k = 0; k < batch.length; k++) {
-            m.put(ByteBuffer.wrap(batch[k]), out[k]);
+          for (int x = 0; x < indexes.size(); x++) {
+            indexes.get(x).lookupAll(batch, out);
+            for (int k = 0; k < batch.length; k++) {
+              m.get(ByteBuffer.wrap(batch[k]))[x] = out[k];
+            }
           }
           firsts.put(a, m);
         });
@@ -404,19 +482,28 @@ public final class HashMatcher {
       Map<Long, Candidate> candidates,
       ExactFirsts firsts) {
     if (d.algorithm().exact()) {
-      DigestIndex idx = exact.get(d.algorithm());
-      if (idx != null) {
-        byte[] bytes = d.bytes();
-        OptionalInt first = firsts.first(d.algorithm(), bytes);
+      List<DigestIndex> idxs = exact.getOrDefault(d.algorithm(), List.of());
+      byte[] bytes = d.bytes();
+      List<Long> ids = new ArrayList<>();
+      for (int x = 0; x < idxs.size(); x++) {
+        DigestIndex idx = idxs.get(x);
+        OptionalInt first = firsts.first(d.algorithm(), x, bytes);
         int e = first.isPresent() ? first.getAsInt() : idx.lookup(bytes);
         for (; e >= 0; e = idx.next(bytes, e)) {
-          candidates.putIfAbsent(
-              (long) idx.payload(e),
-              new Candidate(d, OptionalInt.empty(), source, Optional.empty()));
+          ids.add((long) idx.payload(e));
         }
       }
-    } else if (pdq.size() > 0) {
-      for (PdqMatch m : pdq.query(pdqOf(d.bytes()), pdqRadius)) {
+      ids.sort(null); // entry id order, as one index over all sets would give them
+      for (long id : ids) {
+        candidates.putIfAbsent(id, new Candidate(d, OptionalInt.empty(), source, Optional.empty()));
+      }
+    } else {
+      List<PdqMatch> found = new ArrayList<>();
+      for (PdqIndex index : pdq) {
+        found.addAll(index.query(pdqOf(d.bytes()), pdqRadius));
+      }
+      found.sort(PdqMatch.ORDER); // as one index over all sets would give them
+      for (PdqMatch m : found) {
         Candidate now = new Candidate(d, OptionalInt.of(m.distance()), source, variant);
         Candidate before = candidates.get(m.id());
         if (before == null

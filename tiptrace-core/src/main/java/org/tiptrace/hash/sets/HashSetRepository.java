@@ -82,6 +82,25 @@ public interface HashSetRepository {
   /** Streams the entries of every enabled set, for building the in-memory indexes. */
   void forEachEnabledEntry(EntryVisitor visitor);
 
+  /**
+   * Streams the entries of one set, in no particular order, for building its index alone (the other
+   * sets' indexes come from memory or the {@link #indexCache()}). The default filters {@link
+   * #forEachEnabledEntry}, which reads every enabled set; stores should override it.
+   */
+  default void forEachEntryOf(long setId, EntryVisitor visitor) {
+    forEachEnabledEntry(
+        (id, set, algorithm, digest) -> {
+          if (set == setId) {
+            visitor.visit(id, set, algorithm, digest);
+          }
+        });
+  }
+
+  /** Where the built indexes of this store's sets are kept between starts; none by default. */
+  default SetIndexCache indexCache() {
+    return SetIndexCache.NONE;
+  }
+
   /** The entries with these ids (those that still exist), by id. */
   Map<Long, StoredEntry> entries(Collection<Long> ids);
 

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param categoryMap the {@link VicsCategoryMap} ("name version") in force when the set was
  *     imported, when the map applies to it; empty for other sets and for sets imported before the
  *     map was data
+ * @param contentFingerprint {@link EntryFingerprint#value()} of the entries as imported; empty for
+ *     sets imported before it was recorded (V17), whose indexes are then not cached
  */
 public record StoredHashSet(
     long id,
@@ -21,12 +23,38 @@ public record StoredHashSet(
     Instant importedAt,
     String fileSha256,
     Optional<String> fileVersion,
-    Optional<String> categoryMap) {
+    Optional<String> categoryMap,
+    Optional<String> contentFingerprint) {
 
   public StoredHashSet {
     if (categoryMap == null) {
       categoryMap = Optional.empty();
     }
+    if (contentFingerprint == null) {
+      contentFingerprint = Optional.empty();
+    }
+  }
+
+  /** A set without a recorded content fingerprint. */
+  public StoredHashSet(
+      long id,
+      HashSetInfo info,
+      HashSetFormat format,
+      long entryCount,
+      Instant importedAt,
+      String fileSha256,
+      Optional<String> fileVersion,
+      Optional<String> categoryMap) {
+    this(
+        id,
+        info,
+        format,
+        entryCount,
+        importedAt,
+        fileSha256,
+        fileVersion,
+        categoryMap,
+        Optional.empty());
   }
 
   /** A set without a recorded category map. */
@@ -38,7 +66,16 @@ public record StoredHashSet(
       Instant importedAt,
       String fileSha256,
       Optional<String> fileVersion) {
-    this(id, info, format, entryCount, importedAt, fileSha256, fileVersion, Optional.empty());
+    this(
+        id,
+        info,
+        format,
+        entryCount,
+        importedAt,
+        fileSha256,
+        fileVersion,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** "name version" as shown to users and recorded with matches. */

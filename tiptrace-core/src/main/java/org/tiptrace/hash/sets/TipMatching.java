@@ -60,7 +60,8 @@ public final class TipMatching {
             .filter(s -> s.info().enabled())
             .collect(Collectors.toMap(StoredHashSet::id, s -> s));
     if (!current.keySet().equals(matcher.sets().keySet())) {
-      matcher = HashMatcher.load(sets, pdqRadius);
+      // Sets still enabled keep their indexes; only new ones are read (cache, else database).
+      matcher = HashMatcher.load(sets, pdqRadius, Optional.of(matcher));
     }
     return matcher;
   }

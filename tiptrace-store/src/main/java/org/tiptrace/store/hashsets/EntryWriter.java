@@ -7,7 +7,9 @@ import org.tiptrace.hash.sets.HashEntry;
 /**
  * Writes the entries of one import into {@code hash_entry} on the import's connection and
  * transaction, holding at most one bounded buffer: PostgreSQL gets one {@code COPY ... FROM STDIN}
- * ({@link PgCopyEntryWriter}), every other database JDBC batches ({@link BatchEntryWriter}).
+ * into a temporary table and a sorted insert ({@link PgSortedEntryWriter}) or the COPY straight
+ * into the table ({@link PgCopyEntryWriter}), every other database JDBC batches ({@link
+ * BatchEntryWriter}).
  */
 interface EntryWriter extends AutoCloseable {
 
@@ -22,9 +24,13 @@ interface EntryWriter extends AutoCloseable {
   void close() throws SQLException;
 
   /** The fastest writer the connection's database supports. */
-  static EntryWriter open(Connection c, long setId) throws SQLException {
+  static EntryWriter open(Connection c, long setId, JdbcHashSetRepository.PostgresLoad postgresLoad)
+      throws SQLException {
     if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
-      return PgCopyEntryWriter.open(c, setId);
+      return switch (postgresLoad) {
+        case SORTED -> PgSortedEntryWriter.open(c, setId);
+        case DIRECT -> PgCopyEntryWriter.open(c, setId);
+      };
     }
     return BatchEntryWriter.open(c, setId);
   }

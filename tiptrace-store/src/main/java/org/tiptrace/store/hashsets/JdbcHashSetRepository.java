@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.tiptrace.hash.content.ComputedHashes;
 import org.tiptrace.hash.sets.Digest;
 import org.tiptrace.hash.sets.DigestAlgorithm;
+import org.tiptrace.hash.sets.EntryFingerprint;
 import org.tiptrace.hash.sets.HashEntry;
 import org.tiptrace.hash.sets.HashEntrySink;
 import org.tiptrace.hash.sets.HashSetFormat;
@@ -31,6 +32,7 @@ import org.tiptrace.hash.sets.HashSetInfo;
 import org.tiptrace.hash.sets.HashSetKind;
 import org.tiptrace.hash.sets.HashSetRepository;
 import org.tiptrace.hash.sets.ReadSummary;
+import org.tiptrace.hash.sets.SetIndexCache;
 import org.tiptrace.hash.sets.StoredEntry;
 import org.tiptrace.hash.sets.StoredHashSet;
 import org.tiptrace.hash.sets.TipHashMatches;
@@ -47,16 +49,29 @@ import org.tiptrace.tip.TriState;
  * deleted (its entries cascade), the new set row inserted, the entries streamed in as the reader
  * produces them ({@link EntryWriter}: one {@code COPY} on PostgreSQL, JDBC batches elsewhere), and
  * the count written last; a reader error rolls it all back, so a set is never half imported and a
- * replaced set stays until its successor is complete (decision 0013).
+ * replaced set stays until its successor is complete (decision 0013). On PostgreSQL the entries are
+ * copied into a temporary table and inserted sorted by digest ({@link PgSortedEntryWriter},
+ * decision 0019). The import records an {@link EntryFingerprint} of the entries, against which the
+ * {@link #indexCache()} checks its files.
  */
 public final class JdbcHashSetRepository implements HashSetRepository {
+  /** How entries reach {@code hash_entry} on PostgreSQL. */
+  public enum PostgresLoad {
+    /** COPY into a temporary table, then one INSERT sorted by (algorithm, digest). */
+    SORTED,
+    /** COPY straight into {@code hash_entry} (decision 0013; kept for the benchmark). */
+    DIRECT
+  }
+
   private static final String SET_COLUMNS =
       "id, name, version, source, licence, category_scheme, kind, enabled, format, file_sha256,"
-          + " file_version, entry_count, imported_at, category_map";
+          + " file_version, entry_count, imported_at, category_map, content_fingerprint";
 
   private final DataSource dataSource;
   private final JdbcComputedHashes computed;
   private final VicsCategoryMap categoryMap;
+  private final SetIndexCache indexCache;
+  private final PostgresLoad postgresLoad;
 
   public JdbcHashSetRepository(DataSource dataSource) {
     this(dataSource, VicsCategoryMap.bundled());
@@ -67,9 +82,34 @@ public final class JdbcHashSetRepository implements HashSetRepository {
    *     records
    */
   public JdbcHashSetRepository(DataSource dataSource, VicsCategoryMap categoryMap) {
+    this(dataSource, categoryMap, SetIndexCache.NONE, PostgresLoad.SORTED);
+  }
+
+  private JdbcHashSetRepository(
+      DataSource dataSource,
+      VicsCategoryMap categoryMap,
+      SetIndexCache indexCache,
+      PostgresLoad postgresLoad) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.computed = new JdbcComputedHashes(dataSource);
     this.categoryMap = Objects.requireNonNull(categoryMap, "categoryMap");
+    this.indexCache = Objects.requireNonNull(indexCache, "indexCache");
+    this.postgresLoad = Objects.requireNonNull(postgresLoad, "postgresLoad");
+  }
+
+  /** The same store, whose matchers keep their built set indexes in {@code cache}. */
+  public JdbcHashSetRepository withIndexCache(SetIndexCache cache) {
+    return new JdbcHashSetRepository(dataSource, categoryMap, cache, postgresLoad);
+  }
+
+  /** The same store, importing into PostgreSQL the given way. */
+  public JdbcHashSetRepository withPostgresLoad(PostgresLoad load) {
+    return new JdbcHashSetRepository(dataSource, categoryMap, indexCache, load);
+  }
+
+  @Override
+  public SetIndexCache indexCache() {
+    return indexCache;
   }
 
   @Override
@@ -94,23 +134,35 @@ public final class JdbcHashSetRepository implements HashSetRepository {
         long setId = insertSet(c, info, format, fileSha256, importedAt);
         ReadSummary summary;
         long count;
-        try (EntryWriter writer = EntryWriter.open(c, setId)) {
-          summary = source.fill(new WriterSink(writer));
+        EntryFingerprint fingerprint = new EntryFingerprint();
+        try (EntryWriter writer = EntryWriter.open(c, setId, postgresLoad)) {
+          summary = source.fill(new WriterSink(writer, fingerprint));
           count = writer.finish();
         } catch (UncheckedSql e) {
           throw e.getCause();
         }
+        if (count != fingerprint.count()) {
+          throw new SQLException(
+              "hash set '"
+                  + info.name()
+                  + "': "
+                  + fingerprint.count()
+                  + " entries read, "
+                  + count
+                  + " stored");
+        }
         try (PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE hash_set SET entry_count = ?, file_version = ?, category_scheme = ?,"
-                    + " category_map = ? WHERE id = ?")) {
+                    + " category_map = ?, content_fingerprint = ? WHERE id = ?")) {
           String scheme = summary.categoryScheme().orElse(info.categoryScheme());
           ps.setLong(1, count);
           ps.setString(2, summary.fileVersion().orElse(null));
           ps.setString(3, scheme);
           // The category map in force, recorded with the import (V14).
           ps.setString(4, categoryMap.appliesTo(info.kind(), scheme) ? categoryMap.label() : null);
-          ps.setLong(5, setId);
+          ps.setString(5, fingerprint.value());
+          ps.setLong(6, setId);
           ps.executeUpdate();
         }
         StoredHashSet stored = find(c, info.name()).orElseThrow();
@@ -128,11 +180,13 @@ public final class JdbcHashSetRepository implements HashSetRepository {
   }
 
   /** The reader's sink; SQL errors leave it unchecked and are unwrapped above. */
-  private record WriterSink(EntryWriter writer) implements HashEntrySink {
+  private record WriterSink(EntryWriter writer, EntryFingerprint fingerprint)
+      implements HashEntrySink {
     @Override
     public void accept(HashEntry e) {
       try {
         writer.write(e);
+        fingerprint.add(e.digest().algorithm(), e.digest().bytes());
       } catch (SQLException ex) {
         throw new UncheckedSql(ex);
       }
@@ -258,7 +312,8 @@ public final class JdbcHashSetRepository implements HashSetRepository {
         rs.getObject(13, OffsetDateTime.class).toInstant(),
         rs.getString(10),
         Optional.ofNullable(rs.getString(11)),
-        Optional.ofNullable(rs.getString(14)));
+        Optional.ofNullable(rs.getString(14)),
+        Optional.ofNullable(rs.getString(15)));
   }
 
   @Override
@@ -287,6 +342,34 @@ public final class JdbcHashSetRepository implements HashSetRepository {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read hash entries", e);
+    }
+  }
+
+  @Override
+  public void forEachEntryOf(long setId, EntryVisitor visitor) {
+    // No ORDER BY: the index sorts anyway, and the database may read the rows in heap order.
+    String sql = "SELECT id, set_id, algorithm, digest FROM hash_entry WHERE set_id = ?";
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setFetchSize(10_000);
+        ps.setLong(1, setId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            visitor.visit(
+                rs.getLong(1),
+                rs.getLong(2),
+                DigestAlgorithm.valueOf(rs.getString(3)),
+                rs.getBytes(4));
+          }
+        }
+        c.commit();
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the entries of hash set " + setId, e);
     }
   }
 

@@ -21,9 +21,8 @@ import org.tiptrace.hash.sets.HashEntry;
  */
 final class PgCopyEntryWriter implements EntryWriter {
   static final int BUFFER = 1 << 18;
-  private static final String COPY =
-      "COPY hash_entry (set_id, algorithm, digest, category, series, victim_identified)"
-          + " FROM STDIN";
+  private static final String COLUMNS =
+      " (set_id, algorithm, digest, category, series, victim_identified)";
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final CopyIn copy;
@@ -38,8 +37,15 @@ final class PgCopyEntryWriter implements EntryWriter {
     this.setId = Long.toString(setId).getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Copies straight into {@code hash_entry}. */
   static PgCopyEntryWriter open(Connection c, long setId) throws SQLException {
-    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+    return into(c, "hash_entry", setId);
+  }
+
+  /** Copies into {@code table}, which has the columns of {@code hash_entry} but its id. */
+  static PgCopyEntryWriter into(Connection c, String table, long setId) throws SQLException {
+    CopyIn copy =
+        c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + COLUMNS + " FROM STDIN");
     return new PgCopyEntryWriter(copy, setId);
   }
 
