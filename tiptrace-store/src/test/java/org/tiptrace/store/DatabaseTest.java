@@ -42,7 +42,7 @@ class DatabaseTest {
           .as("each migration applied exactly once, in order")
           .containsExactly(
               "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-              "17");
+              "16");
     }
   }
 

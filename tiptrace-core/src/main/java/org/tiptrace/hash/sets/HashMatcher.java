@@ -204,7 +204,7 @@ public final class HashMatcher {
       LOG.log(
           System.Logger.Level.INFO,
           // Ids and counts as strings: MessageFormat would group their digits.
-          "hash set {0} (id {1}) has no recorded content fingerprint (imported before V17):"
+          "hash set {0} (id {1}) has no recorded content fingerprint (imported before V16):"
               + " its index is built from the database at every start; import it again to cache it",
           set.label(),
           Long.toString(set.id()));

@@ -92,6 +92,8 @@ public record SetIndex(
       }
       fingerprint.add(algorithm, digest);
       if (algorithm.exact()) {
+        // The first algorithm's builder is sized for the whole set (most large sets hold one kind
+        // of digest, and a 100 M builder must not grow by copying); later ones grow as needed.
         builders
             .computeIfAbsent(
                 algorithm,

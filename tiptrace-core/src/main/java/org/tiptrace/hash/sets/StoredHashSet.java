@@ -13,7 +13,7 @@ import java.util.Optional;
  *     imported, when the map applies to it; empty for other sets and for sets imported before the
  *     map was data
  * @param contentFingerprint {@link EntryFingerprint#value()} of the entries as imported; empty for
- *     sets imported before it was recorded (V17), whose indexes are then not cached
+ *     sets imported before it was recorded (V16), whose indexes are then not cached
  */
 public record StoredHashSet(
     long id,

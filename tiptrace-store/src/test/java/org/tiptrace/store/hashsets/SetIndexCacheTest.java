@@ -231,7 +231,7 @@ class SetIndexCacheTest {
       assertThat(stale.setReads()).hasValue(1);
       assertThat(cache.indexFile(abuse)).doesNotExist(); // rows differ from the record: not cached
 
-      // No recorded fingerprint (imported before V17): always from the database, never cached.
+      // No recorded fingerprint (imported before V16): always from the database, never cached.
       setFingerprint(db, abuse, Optional.empty());
       for (int run = 0; run < 2; run++) {
         Counted old = counted(plain.withIndexCache(cache));
