@@ -500,10 +500,13 @@ class PdqIndexTest {
   /** The SWAR lane test: exactly the zero 16-bit lanes, whatever the other lanes hold. */
   @Test
   void zeroLanesFindsExactlyTheZeroLanes() {
-    assertThat(BlockSegment.zeroLanes(0L)).isEqualTo(0b1111);
-    assertThat(BlockSegment.zeroLanes(-1L)).isZero();
-    assertThat(BlockSegment.zeroLanes(0x0001_0000_8000_0000L)).isEqualTo(0b0101);
-    assertThat(BlockSegment.zeroLanes(0x0000_FFFF_0000_0001L)).isEqualTo(0b1010);
+    long high = 0x8000_8000_8000_8000L;
+    assertThat(BlockSegment.zeroLaneHighs(0L)).isEqualTo(high);
+    assertThat(BlockSegment.zeroLaneHighs(-1L)).isZero();
+    assertThat(BlockSegment.zeroLaneHighs(0x0001_0000_8000_0000L))
+        .isEqualTo(0x0000_8000_0000_8000L);
+    assertThat(BlockSegment.zeroLaneHighs(0x0000_FFFF_0000_0001L))
+        .isEqualTo(0x8000_0000_8000_0000L);
     SplittableRandom rnd = new SplittableRandom(29);
     for (int i = 0; i < 10_000; i++) {
       long y = 0;
@@ -511,9 +514,9 @@ class PdqIndexTest {
       for (int lane = 0; lane < 4; lane++) {
         long v = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1 << 16);
         y |= v << (16 * lane);
-        expected |= v == 0 ? 1L << lane : 0;
+        expected |= v == 0 ? 1L << (16 * lane + 15) : 0;
       }
-      assertThat(BlockSegment.zeroLanes(y)).as("%x", y).isEqualTo(expected);
+      assertThat(BlockSegment.zeroLaneHighs(y)).as("%x", y).isEqualTo(expected);
     }
   }
 
