@@ -497,6 +497,34 @@ class PdqIndexTest {
     }
   }
 
+  /**
+   * A sink that searches the same index again on the same thread (the block layout reuses
+   * per-thread work arrays) sees the same results, and the outer search is not disturbed.
+   */
+  @Test
+  void blockSearchFromInsideASinkIsExact() {
+    int n = 1 << 17; // large enough that the segment answers by MIH, not by its scan
+    List<PdqHash> data = data(33, false, n);
+    long[] ids = ids(n, 33);
+    assertThat(BlockSegment.mihCheaper(n, 31)).isTrue();
+    PdqIndex index = PdqIndex.build(ids, data, PdqIndex.Layout.BLOCK_TABLES);
+    for (int i = 0; i < 40; i++) {
+      PdqHash outer = data.get(i * 487);
+      PdqHash inner = data.get(n - 1 - i * 211);
+      List<PdqMatch> innerExpected = index.query(inner, 31);
+      List<PdqMatch> outerSeen = new ArrayList<>();
+      index.search(
+          outer,
+          31,
+          (id, dist) -> {
+            outerSeen.add(new PdqMatch(id, dist));
+            assertThat(index.query(inner, 31)).isEqualTo(innerExpected);
+          });
+      outerSeen.sort(PdqMatch.ORDER);
+      assertThat(outerSeen).isNotEmpty().isEqualTo(index.query(outer, 31));
+    }
+  }
+
   /** The SWAR lane test: exactly the zero 16-bit lanes, whatever the other lanes hold. */
   @Test
   void zeroLanesFindsExactlyTheZeroLanes() {
