@@ -137,6 +137,29 @@ final class BlockSegment implements Segment {
 
   private final RowDeletions deleted;
 
+  /** Hits mask of the last block's real rows, for a block of fewer than 32 (see searchMih). */
+  private final long tailHits;
+
+  /**
+   * Per-thread work arrays of {@link #searchMih} (about 4,000 block checks a query at 1 M rows),
+   * reused instead of allocated per query; done with before any match reaches the sink, so a sink
+   * that searches again on the same thread is safe.
+   */
+  private static final class Scratch {
+    int[] lo = new int[0];
+    int[] hi = new int[0];
+    int[] checkBlock = new int[0];
+    int[] checkProbe = new int[0];
+    int[] keyAt = new int[0];
+    int[] partnerAt = new int[0];
+
+    static int[] fit(int[] a, int length) {
+      return a.length >= length ? a : new int[Math.max(length, 2 * a.length)];
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   /** Written so the JIT keeps the touching loads in {@link #searchMih}; never read. */
   @SuppressWarnings("unused")
   private static int touchSink;
@@ -159,6 +182,7 @@ final class BlockSegment implements Segment {
     this.blockBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, blocks - 1)));
     this.blockMask = (1L << blockBits) - 1;
     this.deleted = new RowDeletions(n);
+    this.tailHits = tailHits(n - ((Math.max(n, 1) - 1) & -BLOCK_ROWS));
 
     // Rows sorted by slot 0's bucket (counting sort): table 0 is then the rows themselves.
     int buckets0 = 1 << key0Bits;
@@ -428,8 +452,9 @@ final class BlockSegment implements Segment {
     int[] masks = masks(keyBits, s1);
     int m = masks.length;
     int probes = (SLOTS - 1) * m;
-    int[] lo = new int[probes];
-    int[] hi = new int[probes];
+    Scratch scratch = SCRATCH.get();
+    int[] lo = scratch.lo = Scratch.fit(scratch.lo, probes);
+    int[] hi = scratch.hi = Scratch.fit(scratch.hi, probes);
     for (int t = 1, p = 0; t < SLOTS; t++) {
       int qKey = ((qp[t >>> 1] >>> ((t & 1) << 4)) & 0xFFFF) >>> lowBits;
       for (int b = 0; b < m; b++, p++) {
@@ -454,10 +479,10 @@ final class BlockSegment implements Segment {
     // Block checks in probe order: the block, its probe (mask index << 4 | table), and where its
     // key slot's and partner slot's 8 longs start (table 1: the partner is slot 0, not stored,
     // so the key line again).
-    int[] checkBlock = new int[entryCount];
-    int[] checkProbe = new int[entryCount];
-    int[] keyAt = new int[entryCount];
-    int[] partnerAt = new int[entryCount];
+    int[] checkBlock = scratch.checkBlock = Scratch.fit(scratch.checkBlock, entryCount);
+    int[] checkProbe = scratch.checkProbe = Scratch.fit(scratch.checkProbe, entryCount);
+    int[] keyAt = scratch.keyAt = Scratch.fit(scratch.keyAt, entryCount);
+    int[] partnerAt = scratch.partnerAt = Scratch.fit(scratch.partnerAt, entryCount);
     int k = 0;
     for (int t = 1, p = 0; t < SLOTS; t++) {
       long base = entryBase[t];
@@ -494,27 +519,30 @@ final class BlockSegment implements Segment {
             ((((long) qSlot >>> lowBits) ^ masks[checkProbe[j] >>> 4]) << lowBits) * LANES_LOW;
         int at = keyAt[j];
         int partner0 = t == 1 ? -1 : partnerAt[j];
-        // Bit i of hits: row i of the block is in the probed bucket (branch-free over 8 longs).
+        // Bit 16l + 15 - w of hits: row 4w + l of the block is in the probed bucket (branch-free
+        // over 8 longs; the lanes' high bits of the 8 longs shifted apart, not gathered).
         long hits = 0;
         for (int w = 0; w < SLOT_LONGS; w++) {
-          hits |= zeroLanes((cols[at + w] & keyMask4) ^ key4) << (4 * w);
+          hits |= zeroLaneHighs((cols[at + w] & keyMask4) ^ key4) >>> w;
         }
         int rowBase = block << BLOCK_SHIFT;
         if (n - rowBase < BLOCK_ROWS) {
-          hits &= (1L << (n - rowBase)) - 1; // the last block's padding
+          hits &= tailHits; // the last block's padding
         }
         int qPartner = (qp[t >>> 1] >>> ((~t & 1) << 4)) & 0xFFFF;
         while (hits != 0) {
-          int i = Long.numberOfTrailingZeros(hits);
+          int h = Long.numberOfTrailingZeros(hits);
           hits &= hits - 1;
-          int shift = (i & 3) << 4;
-          int e = Integer.bitCount(((int) (cols[at + (i >>> 2)] >>> shift) & 0xFFFF) ^ qSlot);
+          int w = 15 - (h & 15);
+          int shift = h & 0x30; // lane l's bits start at 16l
+          int i = 4 * w + (h >>> 4);
+          int e = Integer.bitCount(((int) (cols[at + w] >>> shift) & 0xFFFF) ^ qSlot);
           if (e > s1) {
             continue;
           }
           int row = rowBase + i;
           int partner =
-              partner0 < 0 ? slotAt(row, 0) : (int) (cols[partner0 + (i >>> 2)] >>> shift) & 0xFFFF;
+              partner0 < 0 ? slotAt(row, 0) : (int) (cols[partner0 + w] >>> shift) & 0xFFFF;
           if (e + Integer.bitCount(partner ^ qPartner) <= s2) {
             if (c == cand.length) {
               cand = Arrays.copyOf(cand, 2 * c);
@@ -531,14 +559,22 @@ final class BlockSegment implements Segment {
   }
 
   /**
-   * The zero 16-bit lanes of {@code y} as four bits (lane {@code l} in bit {@code l}); exact, no
-   * borrow between lanes.
+   * Bit 15 of each 16-bit lane of the result is set exactly when that lane of {@code y} is zero;
+   * all other bits are clear (no borrow between lanes: a lane's low 15 bits plus 0x7FFF stay below
+   * 2^16).
    */
-  static long zeroLanes(long y) {
+  static long zeroLaneHighs(long y) {
     long low15 = 0x7FFF_7FFF_7FFF_7FFFL;
-    long high = ~(((y & low15) + low15) | y | low15); // bit 15 of a lane set iff the lane is 0
-    // Bits 15, 31, 47, 63 to 60–63: each lands alone, no carries (0+60, 16+45, 32+30, 48+15).
-    return ((high >>> 15) * 0x1000_2000_4000_8000L) >>> 60;
+    return ~(((y & low15) + low15) | y | low15);
+  }
+
+  /** The hits mask (layout of {@link #searchMih}) of the last block's real rows. */
+  private static long tailHits(int rows) {
+    long mask = 0;
+    for (int i = 0; i < rows; i++) {
+      mask |= 1L << (16 * (i & 3) + 15 - (i >>> 2));
+    }
+    return mask;
   }
 
   private static int[] queryPairs(long q0, long q1, long q2, long q3) {

@@ -65,13 +65,31 @@ final class BucketDirectory {
 
   /** The bucket of table {@code t} holding position {@code pos} (below the table's end). */
   int bucketOf(int t, int pos) {
-    // Largest k with start(k) <= pos (empty buckets before it start there too); a fixed number
-    // of halving steps without data-dependent branches (buckets is a power of two).
-    int k = 0;
-    for (int step = buckets >>> 1; step > 0; step >>>= 1) {
-      k += start(t, k + step) <= pos ? step : 0;
+    // Largest k with start(k) <= pos (empty buckets before it start there too), by halving
+    // steps without data-dependent branches.
+    if (wide.length != 0) {
+      int k = 0;
+      for (int step = buckets >>> 1; step > 0; step >>>= 1) {
+        k += wide[t * stride + k + step] <= pos ? step : 0;
+      }
+      return k;
     }
-    return k;
+    // Compact: first the last group whose anchor is <= pos (the anchors are few and stay in L1),
+    // then within its 64 offsets (two cache lines) instead of 16 steps across the whole table.
+    int a = t * groupsPerTable;
+    int g = 0;
+    for (int step = Integer.highestOneBit(groupsPerTable); step > 0; step >>>= 1) {
+      g += g + step < groupsPerTable && anchors[a + g + step] <= pos ? step : 0;
+    }
+    int first = g << GROUP_SHIFT;
+    int rest = pos - anchors[a + g];
+    int r = t * stride + first;
+    int inGroup = Math.min(1 << GROUP_SHIFT, stride - first);
+    int k = 0;
+    for (int step = 1 << (GROUP_SHIFT - 1); step > 0; step >>>= 1) {
+      k += k + step < inGroup && rel[r + k + step] <= rest ? step : 0;
+    }
+    return first + k;
   }
 
   /** Whether the compact form did not fit and plain int starts are kept. */

@@ -497,13 +497,44 @@ class PdqIndexTest {
     }
   }
 
+  /**
+   * A sink that searches the same index again on the same thread (the block layout reuses
+   * per-thread work arrays) sees the same results, and the outer search is not disturbed.
+   */
+  @Test
+  void blockSearchFromInsideASinkIsExact() {
+    int n = 1 << 17; // large enough that the segment answers by MIH, not by its scan
+    List<PdqHash> data = data(33, false, n);
+    long[] ids = ids(n, 33);
+    assertThat(BlockSegment.mihCheaper(n, 31)).isTrue();
+    PdqIndex index = PdqIndex.build(ids, data, PdqIndex.Layout.BLOCK_TABLES);
+    for (int i = 0; i < 40; i++) {
+      PdqHash outer = data.get(i * 487);
+      PdqHash inner = data.get(n - 1 - i * 211);
+      List<PdqMatch> innerExpected = index.query(inner, 31);
+      List<PdqMatch> outerSeen = new ArrayList<>();
+      index.search(
+          outer,
+          31,
+          (id, dist) -> {
+            outerSeen.add(new PdqMatch(id, dist));
+            assertThat(index.query(inner, 31)).isEqualTo(innerExpected);
+          });
+      outerSeen.sort(PdqMatch.ORDER);
+      assertThat(outerSeen).isNotEmpty().isEqualTo(index.query(outer, 31));
+    }
+  }
+
   /** The SWAR lane test: exactly the zero 16-bit lanes, whatever the other lanes hold. */
   @Test
   void zeroLanesFindsExactlyTheZeroLanes() {
-    assertThat(BlockSegment.zeroLanes(0L)).isEqualTo(0b1111);
-    assertThat(BlockSegment.zeroLanes(-1L)).isZero();
-    assertThat(BlockSegment.zeroLanes(0x0001_0000_8000_0000L)).isEqualTo(0b0101);
-    assertThat(BlockSegment.zeroLanes(0x0000_FFFF_0000_0001L)).isEqualTo(0b1010);
+    long high = 0x8000_8000_8000_8000L;
+    assertThat(BlockSegment.zeroLaneHighs(0L)).isEqualTo(high);
+    assertThat(BlockSegment.zeroLaneHighs(-1L)).isZero();
+    assertThat(BlockSegment.zeroLaneHighs(0x0001_0000_8000_0000L))
+        .isEqualTo(0x0000_8000_0000_8000L);
+    assertThat(BlockSegment.zeroLaneHighs(0x0000_FFFF_0000_0001L))
+        .isEqualTo(0x8000_0000_8000_0000L);
     SplittableRandom rnd = new SplittableRandom(29);
     for (int i = 0; i < 10_000; i++) {
       long y = 0;
@@ -511,9 +542,9 @@ class PdqIndexTest {
       for (int lane = 0; lane < 4; lane++) {
         long v = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1 << 16);
         y |= v << (16 * lane);
-        expected |= v == 0 ? 1L << lane : 0;
+        expected |= v == 0 ? 1L << (16 * lane + 15) : 0;
       }
-      assertThat(BlockSegment.zeroLanes(y)).as("%x", y).isEqualTo(expected);
+      assertThat(BlockSegment.zeroLaneHighs(y)).as("%x", y).isEqualTo(expected);
     }
   }
 
