@@ -79,22 +79,11 @@ public interface HashSetRepository {
 
   Optional<StoredHashSet> find(String name);
 
-  /** Streams the entries of every enabled set, for building the in-memory indexes. */
-  void forEachEnabledEntry(EntryVisitor visitor);
-
   /**
    * Streams the entries of one set, in no particular order, for building its index alone (the other
-   * sets' indexes come from memory or the {@link #indexCache()}). The default filters {@link
-   * #forEachEnabledEntry}, which reads every enabled set; stores should override it.
+   * sets' indexes come from memory or the {@link #indexCache()}).
    */
-  default void forEachEntryOf(long setId, EntryVisitor visitor) {
-    forEachEnabledEntry(
-        (id, set, algorithm, digest) -> {
-          if (set == setId) {
-            visitor.visit(id, set, algorithm, digest);
-          }
-        });
-  }
+  void forEachEntryOf(long setId, EntryVisitor visitor);
 
   /** Where the built indexes of this store's sets are kept between starts; none by default. */
   default SetIndexCache indexCache() {

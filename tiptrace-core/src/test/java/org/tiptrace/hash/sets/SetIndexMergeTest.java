@@ -75,11 +75,6 @@ class SetIndexMergeTest {
     }
 
     @Override
-    public void forEachEnabledEntry(EntryVisitor visitor) {
-      throw new AssertionError("the matcher reads sets one by one");
-    }
-
-    @Override
     public void forEachEntryOf(long setId, EntryVisitor visitor) {
       reads.add(setId);
       for (StoredEntry e : entries.values()) {

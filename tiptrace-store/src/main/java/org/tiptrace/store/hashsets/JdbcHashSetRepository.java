@@ -317,35 +317,6 @@ public final class JdbcHashSetRepository implements HashSetRepository {
   }
 
   @Override
-  public void forEachEnabledEntry(EntryVisitor visitor) {
-    String sql =
-        "SELECT e.id, e.set_id, e.algorithm, e.digest FROM hash_entry e"
-            + " JOIN hash_set s ON s.id = e.set_id WHERE s.enabled ORDER BY e.id";
-    try (Connection c = dataSource.getConnection()) {
-      // PostgreSQL streams with a cursor only inside a transaction and with a fetch size.
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setFetchSize(10_000);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            visitor.visit(
-                rs.getLong(1),
-                rs.getLong(2),
-                DigestAlgorithm.valueOf(rs.getString(3)),
-                rs.getBytes(4));
-          }
-        }
-        c.commit();
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read hash entries", e);
-    }
-  }
-
-  @Override
   public void forEachEntryOf(long setId, EntryVisitor visitor) {
     // No ORDER BY: the index sorts anyway, and the database may read the rows in heap order.
     String sql = "SELECT id, set_id, algorithm, digest FROM hash_entry WHERE set_id = ?";

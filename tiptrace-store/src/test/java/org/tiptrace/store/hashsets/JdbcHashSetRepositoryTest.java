@@ -76,7 +76,8 @@ class JdbcHashSetRepositoryTest {
 
       List<Long> ids = new ArrayList<>();
       List<DigestAlgorithm> algorithms = new ArrayList<>();
-      repo.forEachEnabledEntry(
+      repo.forEachEntryOf(
+          set.id(),
           (id, setId, algorithm, digest) -> {
             assertThat(setId).isEqualTo(set.id());
             ids.add(id);
@@ -200,7 +201,7 @@ class JdbcHashSetRepositoryTest {
       assertThat(imported.set().entryCount()).isEqualTo(bulk + 3);
       assertThat(countEntries(repo)).isEqualTo(bulk + 3);
       List<Long> ids = new ArrayList<>();
-      repo.forEachEnabledEntry((id, setId, algorithm, digest) -> ids.add(id));
+      repo.forEachEntryOf(imported.set().id(), (id, setId, algorithm, digest) -> ids.add(id));
       List<HashEntry> stored =
           repo.entries(ids).values().stream()
               .sorted(java.util.Comparator.comparingLong(StoredEntry::id))
@@ -293,7 +294,11 @@ class JdbcHashSetRepositoryTest {
 
   private static int countEntries(HashSetRepository repo) {
     int[] n = {0};
-    repo.forEachEnabledEntry((id, setId, a, d) -> n[0]++);
+    for (StoredHashSet s : repo.list()) {
+      if (s.info().enabled()) {
+        repo.forEachEntryOf(s.id(), (id, setId, a, d) -> n[0]++);
+      }
+    }
     return n[0];
   }
 }

@@ -65,8 +65,7 @@ class SetIndexCacheTest {
                 HashSetRepository.class.getClassLoader(),
                 new Class<?>[] {HashSetRepository.class},
                 (p, method, args) -> {
-                  if (method.getName().equals("forEachEntryOf")
-                      || method.getName().equals("forEachEnabledEntry")) {
+                  if (method.getName().equals("forEachEntryOf")) {
                     reads.incrementAndGet();
                   }
                   try {
