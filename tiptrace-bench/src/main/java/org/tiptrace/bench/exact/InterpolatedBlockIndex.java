@@ -3,9 +3,8 @@ package org.tiptrace.bench.exact;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.Objects;
-import org.tiptrace.hash.exact.EntrySort;
+import org.tiptrace.hash.exact.DigestPairs;
 
 /**
  * An experiment measured against {@code DigestIndex} (decision 0018) and kept so that it can be
@@ -176,17 +175,13 @@ public final class InterpolatedBlockIndex {
   public static final class Builder {
     private final int digestLength;
     private final int pageBits;
-    // Pairs (hi, lo) of digest bytes 0–7 and 8–15, sign bit flipped so signed order is byte order.
-    private long[] keys;
-    private int[] payloads;
-    private int n;
+    private final DigestPairs pairs;
     private boolean built;
 
     private Builder(int digestLength, int capacity, int pageBits) {
       this.digestLength = digestLength;
       this.pageBits = pageBits;
-      this.keys = new long[2 * capacity];
-      this.payloads = new int[capacity];
+      this.pairs = new DigestPairs(capacity);
     }
 
     /**
@@ -200,23 +195,8 @@ public final class InterpolatedBlockIndex {
       if (built) {
         throw new IllegalStateException("builder already built");
       }
-      if (n == payloads.length) {
-        grow();
-      }
-      keys[2 * n] = (long) LONG_BE.get(digest, 0) ^ Long.MIN_VALUE;
-      keys[2 * n + 1] = (long) LONG_BE.get(digest, 8) ^ Long.MIN_VALUE;
-      payloads[n] = payload;
-      n++;
+      pairs.add(digest, payload);
       return this;
-    }
-
-    private void grow() {
-      if (n == MAX_ENTRIES) {
-        throw new IllegalStateException("a digest index holds at most " + MAX_ENTRIES + " entries");
-      }
-      int capacity = (int) Math.min(MAX_ENTRIES, Math.max(16, n + (long) (n >> 1)));
-      keys = Arrays.copyOf(keys, 2 * capacity);
-      payloads = Arrays.copyOf(payloads, capacity);
     }
 
     /**
@@ -230,15 +210,16 @@ public final class InterpolatedBlockIndex {
         throw new IllegalStateException("builder already built");
       }
       built = true;
-      long[] k = keys;
-      int[] p = payloads;
-      keys = new long[0];
-      payloads = NONE;
-      int bits = directoryBits(n);
-      int[] dir = EntrySort.sortDistinct(k, p, n, bits);
-      int m = dir[dir.length - 1];
+      int bits = directoryBits(pairs.size());
+      DigestPairs.Sorted s = pairs.sortDistinct(bits);
+      int m = s.count();
       return new InterpolatedBlockIndex(
-          digestLength, m, pack(k, p, m, pageBits), pageBits, dir, bits);
+          digestLength,
+          m,
+          pack(s.keys(), s.payloads(), m, pageBits),
+          pageBits,
+          s.directory(),
+          bits);
     }
   }
 

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.tiptrace.hash.exact.EntrySort;
+import org.tiptrace.hash.exact.DigestPairs;
 
 /**
  * The previous {@code SortedPrefixIndex} design (up to commit def8bdd), kept in the benchmarks as a
@@ -112,15 +112,12 @@ final class SortedPrefixIndex {
   /** Collects (digest, payload) pairs; single use, not thread-safe. */
   public static final class Builder {
     private final int digestLength;
-    private long[] keys;
-    private int[] payloads;
-    private int n;
+    private final DigestPairs pairs;
     private boolean built;
 
     private Builder(int digestLength, int capacity) {
       this.digestLength = digestLength;
-      this.keys = new long[2 * capacity];
-      this.payloads = new int[capacity];
+      this.pairs = new DigestPairs(capacity);
     }
 
     /**
@@ -134,23 +131,8 @@ final class SortedPrefixIndex {
       if (built) {
         throw new IllegalStateException("builder already built");
       }
-      if (n == payloads.length) {
-        grow();
-      }
-      keys[2 * n] = hi(digest);
-      keys[2 * n + 1] = lo(digest);
-      payloads[n] = payload;
-      n++;
+      pairs.add(digest, payload);
       return this;
-    }
-
-    private void grow() {
-      if (n == MAX_ENTRIES) {
-        throw new IllegalStateException("a digest index holds at most " + MAX_ENTRIES + " entries");
-      }
-      int capacity = (int) Math.min(MAX_ENTRIES, Math.max(16, n + (long) (n >> 1)));
-      keys = Arrays.copyOf(keys, 2 * capacity);
-      payloads = Arrays.copyOf(payloads, capacity);
     }
 
     /**
@@ -164,18 +146,13 @@ final class SortedPrefixIndex {
         throw new IllegalStateException("builder already built");
       }
       built = true;
-      long[] k = keys.length == 2 * n ? keys : Arrays.copyOf(keys, 2 * n);
-      int[] p = payloads.length == n ? payloads : Arrays.copyOf(payloads, n);
-      keys = new long[0];
-      payloads = NONE;
-      int bits = directoryBits(n);
-      int[] dir = EntrySort.sortDistinct(k, p, n, bits);
-      int m = dir[dir.length - 1];
-      if (m < n) {
-        k = Arrays.copyOf(k, 2 * m);
-        p = Arrays.copyOf(p, m);
-      }
-      return new SortedPrefixIndex(digestLength, m, k, p, dir, bits);
+      int bits = directoryBits(pairs.size());
+      DigestPairs.Sorted s = pairs.sortDistinct(bits);
+      int m = s.count();
+      // This layout keeps its arrays as they are: cut them to the distinct pairs.
+      long[] k = s.keys().length == 2 * m ? s.keys() : Arrays.copyOf(s.keys(), 2 * m);
+      int[] p = s.payloads().length == m ? s.payloads() : Arrays.copyOf(s.payloads(), m);
+      return new SortedPrefixIndex(digestLength, m, k, p, s.directory(), bits);
     }
   }
 
